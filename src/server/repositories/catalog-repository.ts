@@ -1,0 +1,57 @@
+import "server-only";
+import type { Catalog, CatalogTool } from "@/domain/catalog/types";
+import { prisma } from "../db/client";
+import { capabilityFromRow, phaseFromRow, TOOL_ROW_SELECT, toolFromRow } from "../catalog/tool-rows";
+
+/** Reads the catalog as DTOs. Rows never leave this file. */
+
+function partnersByTool(pairs: { toolAId: string; toolBId: string }[], slugById: Map<string, string>): Map<string, string[]> {
+  const partners = new Map<string, string[]>();
+  for (const { toolAId, toolBId } of pairs) {
+    const a = slugById.get(toolAId);
+    const b = slugById.get(toolBId);
+    if (!a || !b) continue;
+    partners.set(toolAId, [...(partners.get(toolAId) ?? []), b]);
+    partners.set(toolBId, [...(partners.get(toolBId) ?? []), a]);
+  }
+  return partners;
+}
+
+export async function getCatalog(): Promise<Catalog> {
+  const [phaseRows, capabilityRows, toolRows, pairs] = await Promise.all([
+    prisma.phase.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.capability.findMany({ orderBy: { sortOrder: "asc" }, include: { phase: { select: { slug: true } } } }),
+    prisma.tool.findMany({ orderBy: { name: "asc" }, select: TOOL_ROW_SELECT }),
+    prisma.toolIntegration.findMany(),
+  ]);
+  const slugById = new Map(toolRows.map((t) => [t.id, t.slug]));
+  const partners = partnersByTool(pairs, slugById);
+  return {
+    phases: phaseRows.map(phaseFromRow),
+    capabilities: capabilityRows.map(capabilityFromRow),
+    tools: toolRows.map((row) => toolFromRow(row, partners.get(row.id) ?? [])),
+  };
+}
+
+export async function getToolBySlug(slug: string): Promise<CatalogTool | null> {
+  const row = await prisma.tool.findUnique({ where: { slug }, select: TOOL_ROW_SELECT });
+  if (!row) return null;
+  const pairs = await prisma.toolIntegration.findMany({
+    where: { OR: [{ toolAId: row.id }, { toolBId: row.id }] },
+    select: { toolA: { select: { id: true, slug: true } }, toolB: { select: { id: true, slug: true } } },
+  });
+  const integrations = pairs.map((p) => (p.toolA.id === row.id ? p.toolB.slug : p.toolA.slug));
+  return toolFromRow(row, integrations);
+}
+
+export type CatalogStats = { tools: number; activeTools: number; capabilities: number; integrations: number };
+
+export async function getCatalogStats(): Promise<CatalogStats> {
+  const [tools, activeTools, capabilities, integrations] = await Promise.all([
+    prisma.tool.count(),
+    prisma.tool.count({ where: { status: { in: ["active", "maintenance"] } } }),
+    prisma.capability.count(),
+    prisma.toolIntegration.count(),
+  ]);
+  return { tools, activeTools, capabilities, integrations };
+}
