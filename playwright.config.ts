@@ -23,7 +23,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@mobile/ },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts",
+    command: "node --conditions=react-server --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

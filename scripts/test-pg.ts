@@ -22,7 +22,7 @@ execFileSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"
 
 if (!values["skip-smoke"]) {
   const port = "3199";
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DATABASE_URL: url, PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },

@@ -28,7 +28,7 @@ function copyOfMigrations(): string {
 /** `npm run db:migrate` as a separate process, the way several app instances start. */
 function runMigrateProcess(databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.ts"], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-migrate.ts"], {
       env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
