@@ -55,3 +55,12 @@ export async function getCatalogStats(): Promise<CatalogStats> {
   ]);
   return { tools, activeTools, capabilities, integrations };
 }
+
+/**
+ * A number that changes whenever catalog data changes. Every catalog write records an audit entry in the same
+ * transaction, so the newest audit id is that number; one indexed query, on any instance.
+ */
+export async function getCatalogRevision(): Promise<number> {
+  const newest = await prisma.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return newest?.id ?? 0;
+}

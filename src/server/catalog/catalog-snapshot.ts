@@ -1,0 +1,48 @@
+import "server-only";
+import { buildCatalogIndex, type CatalogIndex } from "@/domain/catalog/search";
+import type { Catalog, CatalogCapability, CatalogPhase, CatalogTool } from "@/domain/catalog/types";
+import { getCatalog, getCatalogRevision } from "../repositories/catalog-repository";
+
+/**
+ * The whole catalog as DTOs plus its search index, cached in memory per catalog revision. Each call costs one
+ * indexed query to learn the revision; the catalog is reloaded only after a change, on whichever instance made it.
+ */
+export type CatalogSnapshot = {
+  revision: number;
+  catalog: Catalog;
+  index: CatalogIndex;
+  toolsBySlug: Map<string, CatalogTool>;
+  capabilitiesBySlug: Map<string, CatalogCapability>;
+  phasesBySlug: Map<string, CatalogPhase>;
+};
+
+let cached: Promise<CatalogSnapshot> | null = null;
+let cachedRevision = -1;
+
+async function load(revision: number): Promise<CatalogSnapshot> {
+  const catalog = await getCatalog();
+  return {
+    revision,
+    catalog,
+    index: buildCatalogIndex(catalog),
+    toolsBySlug: new Map(catalog.tools.map((t) => [t.slug, t])),
+    capabilitiesBySlug: new Map(catalog.capabilities.map((c) => [c.slug, c])),
+    phasesBySlug: new Map(catalog.phases.map((p) => [p.slug, p])),
+  };
+}
+
+export async function getCatalogSnapshot(): Promise<CatalogSnapshot> {
+  const revision = await getCatalogRevision();
+  if (!cached || revision !== cachedRevision) {
+    cachedRevision = revision;
+    const loading = load(revision);
+    cached = loading;
+    loading.catch(() => {
+      if (cached === loading) {
+        cached = null;
+        cachedRevision = -1;
+      }
+    });
+  }
+  return cached;
+}
