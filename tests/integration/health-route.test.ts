@@ -1,16 +1,11 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { seedFromContent } from "../../src/server/seed/run-seed";
+import { loadRoute } from "../support/load-route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /** The route handler itself, with DATABASE_URL set the way the app would be started. */
 async function loadHealthRoute(databaseUrl: string) {
-  vi.resetModules();
-  // The client module keeps its instance on globalThis outside production; start from a clean slate.
-  delete (globalThis as { advisorPrisma?: unknown }).advisorPrisma;
-  vi.stubEnv("DATABASE_URL", databaseUrl);
-  vi.stubEnv("LOG_LEVEL", "silent");
-  const route = await import("../../src/app/api/health/route");
-  return route.GET;
+  return (await loadRoute(databaseUrl, () => import("../../src/app/api/health/route"))).GET;
 }
 
 let db: TestDatabase | undefined;

@@ -71,8 +71,8 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     const dir = copyOfContent();
     const file = path.join(dir, "tools/source-cicd-infra.yaml");
     const text = readFileSync(file, "utf8");
-    const jenkinsSummary = /- slug: jenkins\n  name: Jenkins\n  summary: (.*)\n/.exec(text)?.[1];
-    const gitSummary = /- slug: git\n  name: Git\n  summary: (.*)\n/.exec(text)?.[1];
+    const jenkinsSummary = /- slug: jenkins\n {2}name: Jenkins\n {2}summary: (.*)\n/.exec(text)?.[1];
+    const gitSummary = /- slug: git\n {2}name: Git\n {2}summary: (.*)\n/.exec(text)?.[1];
     expect(jenkinsSummary && gitSummary).toBeTruthy();
     writeFileSync(
       file,

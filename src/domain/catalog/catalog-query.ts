@@ -2,25 +2,13 @@ import { z } from "zod";
 import { EMPTY_QUERY, FACET_VALUES, SORT_ORDERS, type CatalogQuery } from "./search";
 import { SLUG_PATTERN } from "./schema";
 
+export { QUERY_PARAM_NAMES, catalogQueryToSearch } from "./catalog-query-url";
+
 /**
  * The catalog query in a URL: `?q=tracking&cap=experiment-tracking,model-registry&cloud=aws&sort=name`. Lists are
  * comma-separated (repeated parameters are accepted too). The page parses leniently (unknown values are dropped, so
  * an old link still opens); the API parses strictly and answers 400 naming the parameter.
  */
-
-export const QUERY_PARAM_NAMES = {
-  text: "q",
-  phases: "phase",
-  capabilities: "cap",
-  licenses: "license",
-  pricing: "pricing",
-  hosting: "hosting",
-  clouds: "cloud",
-  kubernetes: "k8s",
-  stages: "stage",
-  statuses: "status",
-  sort: "sort",
-} as const satisfies Record<keyof CatalogQuery, string>;
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -97,47 +85,20 @@ export function parseCatalogQueryStrict(params: RawParams): QueryParseResult {
 /** Lenient: keeps what is valid and drops the rest. */
 export function parseCatalogQuery(params: RawParams): CatalogQuery {
   const raw = collect(params);
-  const keep = <K extends keyof typeof raw>(key: K) => {
-    const shape = ZQueryLists.shape[key];
-    if (Array.isArray(raw[key])) {
-      return (raw[key] as string[]).filter((v) => (shape as unknown as z.ZodArray<z.ZodString>).element.safeParse(v).success);
-    }
-    return shape.safeParse(raw[key]).success ? raw[key] : undefined;
-  };
+  const validValues = (key: Exclude<keyof typeof raw, "q" | "sort">) =>
+    raw[key].filter((value) => ZQueryLists.shape[key].safeParse([value]).success);
   return toQuery({
     q: raw.q.slice(0, 200),
-    phase: keep("phase") as string[],
-    cap: keep("cap") as string[],
-    license: keep("license") as string[],
-    pricing: keep("pricing") as string[],
-    hosting: keep("hosting") as string[],
-    cloud: keep("cloud") as string[],
-    k8s: keep("k8s") as string[],
-    stage: keep("stage") as string[],
-    status: keep("status") as string[],
-    sort: (keep("sort") as CatalogQuery["sort"] | undefined) ?? EMPTY_QUERY.sort,
+    phase: validValues("phase"),
+    cap: validValues("cap"),
+    license: validValues("license"),
+    pricing: validValues("pricing"),
+    hosting: validValues("hosting"),
+    cloud: validValues("cloud"),
+    k8s: validValues("k8s"),
+    stage: validValues("stage"),
+    status: validValues("status"),
+    sort: ZQueryLists.shape.sort.safeParse(raw.sort).data ?? EMPTY_QUERY.sort,
   });
 }
 
-/** The shortest URL query string for a query (defaults omitted), stable in order so links compare equal. */
-export function catalogQueryToSearch(query: CatalogQuery): string {
-  const params = new URLSearchParams();
-  if (query.text.trim()) params.set(QUERY_PARAM_NAMES.text, query.text.trim());
-  const lists: [keyof CatalogQuery, (string | number)[]][] = [
-    ["phases", query.phases],
-    ["capabilities", query.capabilities],
-    ["licenses", query.licenses],
-    ["pricing", query.pricing],
-    ["hosting", query.hosting],
-    ["clouds", query.clouds],
-    ["kubernetes", query.kubernetes],
-    ["stages", query.stages],
-    ["statuses", query.statuses],
-  ];
-  for (const [key, values] of lists) {
-    if (values.length > 0) params.set(QUERY_PARAM_NAMES[key], values.join(","));
-  }
-  if (query.sort !== EMPTY_QUERY.sort) params.set(QUERY_PARAM_NAMES.sort, query.sort);
-  const text = params.toString().replace(/%2C/g, ",");
-  return text ? `?${text}` : "";
-}

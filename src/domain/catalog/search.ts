@@ -209,7 +209,7 @@ export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchR
 
   const predicates = facetPredicates(query);
   const active = FACET_NAMES.filter((f) => predicates[f] !== null);
-  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
+  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, {}])) as FacetCounts;
   const results: CatalogTool[] = [];
   for (const entry of textMatches) {
     const failing = active.filter((f) => !predicates[f]!(entry));

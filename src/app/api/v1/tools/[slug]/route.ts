@@ -1,0 +1,13 @@
+import { toPublicTool } from "@/domain/catalog/tool-dto";
+import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
+import { CACHE_PUBLIC_CATALOG, jsonError, jsonOk } from "@/server/http/api-response";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/tools/{slug} — one tool with every fact. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const tool = (await getCatalogSnapshot()).toolsBySlug.get(slug);
+  if (!tool) return jsonError(404, "not_found", `No tool with slug "${slug.slice(0, 64)}".`);
+  return jsonOk({ data: toPublicTool(tool) }, { cache: CACHE_PUBLIC_CATALOG });
+}

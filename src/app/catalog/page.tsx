@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
+import { searchCatalog } from "@/domain/catalog/search";
+import { CatalogFilters } from "@/features/catalog/catalog-filters";
+import { CompareTray } from "@/features/catalog/compare-tray";
+import { FiltersPanel } from "@/features/catalog/filters-panel";
+import { ToolCard } from "@/features/catalog/tool-card";
+import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
+
+export const metadata: Metadata = {
+  title: "Catalog",
+  description: "Every MLOps tool we track, with licences, hosting, cloud fit, maturity stages, integrations and status.",
+};
+
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const [params, snapshot] = await Promise.all([searchParams, getCatalogSnapshot()]);
+  const query = parseCatalogQuery(params);
+  const result = searchCatalog(snapshot.index, query);
+  const { catalog, capabilitiesBySlug } = snapshot;
+  const phases = catalog.phases.map((p) => ({ value: p.slug, label: p.name }));
+  const capabilityGroups = catalog.phases.map((p) => ({
+    phase: { value: p.slug, label: p.name },
+    capabilities: catalog.capabilities.filter((c) => c.phase === p.slug).map((c) => ({ value: c.slug, label: c.name })),
+  }));
+  const activeFilters =
+    query.phases.length + query.capabilities.length + query.licenses.length + query.pricing.length + query.hosting.length +
+    query.clouds.length + query.kubernetes.length + query.stages.length + query.statuses.length;
+  const names = Object.fromEntries(catalog.tools.map((t) => [t.slug, t.name]));
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight">Tool catalog</h1>
+      <p className="mt-2 max-w-3xl text-ink-muted">
+        {catalog.tools.length} MLOps tools with their licence, hosting, cloud fit, maturity stages, integrations and status.
+        Dead and renamed tools stay listed with their successors, so you can check what a blog post recommended.
+      </p>
+      <div className="mt-8 grid gap-8 lg:grid-cols-[17rem_1fr]">
+        <aside aria-label="Filters">
+          <FiltersPanel activeCount={activeFilters}>
+            <CatalogFilters query={query} facets={result.facets} phases={phases} capabilityGroups={capabilityGroups} />
+          </FiltersPanel>
+        </aside>
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="text-sm font-medium text-ink-muted" aria-live="polite">
+            {result.total === 1 ? "1 tool" : `${result.total} tools`}
+            {query.text ? ` matching “${query.text}”` : ""}
+          </h2>
+          {result.total === 0 ? (
+            <p className="mt-6 rounded-lg border border-dashed border-line p-8 text-center text-ink-muted">
+              No tool matches all of these filters. Remove a filter or try a broader search.
+            </p>
+          ) : (
+            <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {result.tools.map((tool) => (
+                <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
+              ))}
+            </ul>
+          )}
+          <CompareTray names={names} />
+        </section>
+      </div>
+    </div>
+  );
+}

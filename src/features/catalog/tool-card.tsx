@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Badge } from "@/components/badge";
+import type { CatalogCapability, CatalogTool } from "@/domain/catalog/types";
+import { PRICING_LABELS } from "@/domain/catalog/vocabulary";
+import { CompareToggle } from "./compare-toggle";
+import { StatusBadge } from "./status-badge";
+
+export function ToolCard({ tool, capabilities }: { tool: CatalogTool; capabilities: Map<string, CatalogCapability> }) {
+  return (
+    <li className="flex flex-col rounded-lg border border-line bg-surface-raised p-4">
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="font-semibold">
+          <Link href={`/catalog/${tool.slug}`} className="hover:underline">
+            {tool.name}
+          </Link>
+        </h3>
+        {tool.status !== "active" ? <StatusBadge status={tool.status} /> : null}
+      </div>
+      <p className="mt-1 flex-1 text-sm text-ink-muted">{tool.summary}</p>
+      <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Capabilities">
+        {tool.capabilities.primary.map((slug) => (
+          <li key={slug}>
+            <Badge tone="accent">{capabilities.get(slug)?.name ?? slug}</Badge>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3">
+        <p className="text-xs text-ink-muted">
+          {tool.isOpenSource ? "Open source" : tool.license === "proprietary" ? "Proprietary" : "Source-available"} ·{" "}
+          {PRICING_LABELS[tool.pricing]}
+          {tool.needsKubernetes ? " · Needs Kubernetes" : ""} · Stages {tool.stages.join(", ")}
+        </p>
+        <CompareToggle slug={tool.slug} name={tool.name} />
+      </div>
+    </li>
+  );
+}
