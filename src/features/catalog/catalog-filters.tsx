@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import { FACET_VALUES, SORT_ORDERS, type CatalogQuery, type FacetCounts, type FacetName } from "@/domain/catalog/search";
@@ -22,7 +22,9 @@ type Props = {
  * The catalog's search box, facets and sort. Every change rewrites the URL (so any view can be shared) and the page
  * re-renders on the server. Without JavaScript the same controls submit as a plain GET form.
  */
-export function CatalogFilters({ query, facets, phases, capabilityGroups }: Props) {
+export function CatalogFilters({ query: serverQuery, facets, phases, capabilityGroups }: Props) {
+  // Controls reflect a change at once; the results follow when the server answers.
+  const [query, setOptimisticQuery] = useOptimistic(serverQuery);
   const router = useRouter();
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
@@ -31,6 +33,7 @@ export function CatalogFilters({ query, facets, phases, capabilityGroups }: Prop
 
   function navigate(next: CatalogQuery) {
     startTransition(() => {
+      setOptimisticQuery(next);
       router.replace(`${pathname}${catalogQueryToSearch(next)}` as "/catalog", { scroll: false });
     });
   }

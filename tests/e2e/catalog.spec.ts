@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+
+const results = (page: import("@playwright/test").Page) => page.locator("section[aria-labelledby='results-heading']");
+
+test.describe("a team browses the catalog", () => {
+  test("searches by keyword and sees matching tools first", async ({ page }) => {
+    await page.goto("/catalog");
+    await expectAccessible(page);
+    await page.getByRole("searchbox", { name: "Search" }).fill("feature store");
+    await expect(page).toHaveURL(/[?&]q=feature\+store/);
+    const cards = results(page).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
+    await expect(cards.first()).toBeVisible();
+    const names = await results(page).getByRole("heading", { level: 3 }).allInnerTexts();
+    expect(names.slice(0, 6)).toEqual(expect.arrayContaining(["Feast"]));
+    await expect(page.getByRole("heading", { level: 2, name: /matching “feature store”/ })).toBeVisible();
+  });
+
+  test("narrows with facets, sees counts, and a shared URL restores the same view", async ({ page, context }) => {
+    await page.goto("/catalog");
+    const heading = page.locator("#results-heading");
+    const total = Number((await heading.innerText()).split(" ")[0]);
+
+    await page.getByRole("checkbox", { name: /Open source \(OSI\)/ }).check();
+    await expect(page).toHaveURL(/license=open-source/);
+    await page.getByRole("checkbox", { name: /Runs without Kubernetes/ }).check();
+    await expect(page).toHaveURL(/k8s=no-kubernetes/);
+    await page.getByText("Capability", { exact: true }).click();
+    await page.getByRole("checkbox", { name: /^Experiment tracking/ }).check();
+    await expect(page).toHaveURL(/cap=experiment-tracking/);
+    await page.getByRole("combobox", { name: "Sort" }).selectOption("name");
+    await expect(page).toHaveURL(/sort=name/);
+
+    const filtered = Number((await heading.innerText()).split(" ")[0]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(total);
+    const names = await page.locator("section[aria-labelledby='results-heading'] h3").allInnerTexts();
+    expect(names).toContain("MLflow");
+    expect(names).not.toContain("Weights & Biases"); // proprietary
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await expect(shared.getByRole("checkbox", { name: /Open source \(OSI\)/ })).toBeChecked();
+    await expect(shared.getByRole("combobox", { name: "Sort" })).toHaveValue("name");
+    expect(await shared.locator("section[aria-labelledby='results-heading'] h3").allInnerTexts()).toEqual(names);
+  });
+
+  test("opens a tool page with its facts, integrations and alternatives", async ({ page }) => {
+    await page.goto("/catalog?q=mlflow");
+    await page.getByRole("link", { name: "MLflow", exact: true }).click();
+    await expect(page).toHaveURL("/catalog/mlflow");
+    await expect(page.getByRole("heading", { level: 1, name: "MLflow" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "Apache-2.0" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Integrates with \(\d+\)/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Alternatives" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a renamed tool's page points at its successor @mobile", async ({ page }) => {
+    await page.goto("/catalog/kfserving");
+    const banner = page.getByRole("note");
+    await expect(banner).toContainText("Renamed");
+    await banner.getByRole("link", { name: "KServe" }).click();
+    await expect(page).toHaveURL("/catalog/kserve");
+    await expectAccessible(page);
+  });
+
+  test("compares three tools picked in the catalog, with differences highlighted", async ({ page }) => {
+    await page.goto("/catalog?q=tracking&sort=name");
+    for (const name of ["MLflow", "ClearML", "Comet"]) {
+      await page.getByRole("checkbox", { name: `Compare ${name}` }).check();
+    }
+    const tray = page.getByRole("region", { name: "Compare selection" });
+    await expect(tray).toContainText("3 of 4 selected");
+    await tray.getByRole("link", { name: "Compare 3 tools" }).click();
+    await expect(page).toHaveURL(/\/compare\?tools=mlflow,clearml,comet-ml/);
+    const table = page.getByRole("table");
+    await expect(table.getByRole("columnheader")).toHaveText([/Fact/, /MLflow/, /ClearML/, /Comet/]);
+    await expect(table.getByRole("row", { name: /Licence \(differs\)/ })).toBeVisible();
+    await expect(table.locator("tr[data-differs]").first()).toBeVisible();
+    await expectAccessible(page);
+
+    await table.getByRole("link", { name: "Remove Comet from the comparison" }).click();
+    await expect(page).toHaveURL("/compare?tools=mlflow,clearml");
+  });
+
+  test("the tool API answers with JSON filtered like the page", async ({ request }) => {
+    const response = await request.get("/api/v1/tools?cap=vector-database&license=open-source");
+    expect(response.ok()).toBe(true);
+    const body = (await response.json()) as { data: { slug: string }[] };
+    expect(body.data.map((t) => t.slug)).toEqual(expect.arrayContaining(["qdrant", "milvus", "pgvector"]));
+  });
+});
