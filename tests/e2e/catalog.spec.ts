@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 
-const results = (page: import("@playwright/test").Page) => page.locator("section[aria-labelledby='results-heading']");
+const results = (page: Page) => page.locator("section[aria-labelledby='results-heading']");
 
 test.describe("a team browses the catalog", () => {
   test("searches by keyword and sees matching tools first", async ({ page }) => {

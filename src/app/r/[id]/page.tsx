@@ -43,7 +43,7 @@ export default async function ResultPage({ params }: Params) {
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
-          <Link href={`/assess?from=${assessment.id}` as `/assess?from=${string}`} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90">
+          <Link href={`/assess?from=${assessment.id}`} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90">
             Edit answers
           </Link>
           <Link href="/assess" className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-surface-muted">
