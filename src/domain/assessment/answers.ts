@@ -40,8 +40,10 @@ function valueSchema(question: Question, toolSlugs: ReadonlySet<string>): z.ZodT
   }
 }
 
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+/** No answer given. For multi-choice an empty list is an answer ("none of these"); for the tool picker it is not. */
+function isEmpty(question: Question, value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return true;
+  return question.kind === "tools" && Array.isArray(value) && value.length === 0;
 }
 
 /**
@@ -64,7 +66,7 @@ export function validateAnswers(questionnaire: Questionnaire, raw: unknown, tool
   for (const question of questionnaire.questions) {
     const value = input[question.id];
     if (!isQuestionVisible(question, answers, byId)) continue;
-    if (isEmpty(value)) {
+    if (isEmpty(question, value)) {
       if (question.required) issues.push({ path: ["answers", question.id], message: "is required" });
       continue;
     }
