@@ -70,7 +70,10 @@ describe("scoring the real questionnaire", () => {
         if (!validated.ok) return;
         const profile = scoreAnswers(questionnaire, validated.answers);
         expect([1, 2, 3, 4]).toContain(profile.stage);
-        for (const d of profile.dimensions) expect(d.score).toBeGreaterThanOrEqual(0), expect(d.score).toBeLessThanOrEqual(4);
+        for (const d of profile.dimensions) {
+          expect(d.score).toBeGreaterThanOrEqual(0);
+          expect(d.score).toBeLessThanOrEqual(4);
+        }
         expect(scoreAnswers(questionnaire, validated.answers)).toEqual(profile);
       }),
       { numRuns: 300 },
