@@ -1,5 +1,6 @@
-import { DONT_KNOW, type Answers } from "./answers";
-import { CONSTRAINT_VALUES, type ConstraintKey, type Questionnaire } from "./questionnaire-schema";
+import { DONT_KNOW, type Answers } from "./answer-model";
+import { CONSTRAINT_VALUES, type ConstraintKey } from "./constraint-values";
+import type { Questionnaire } from "./questionnaire-schema";
 
 type ValueOf<K extends Exclude<ConstraintKey, "toolsInUse">> = (typeof CONSTRAINT_VALUES)[K][number];
 

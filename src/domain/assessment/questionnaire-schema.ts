@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "../catalog/schema";
+import { CONSTRAINT_KEYS, CONSTRAINT_VALUES } from "./constraint-values";
 
 /**
  * The questionnaire's shape, validated when content/questionnaires/*.yaml loads. Scored questions belong to a
@@ -16,36 +17,7 @@ export const ZLevel = z.number().min(0).max(4);
 export const QUESTION_KINDS = ["single", "multi", "scale", "tools"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-/** Constraint keys the recommender understands; each constraint question fills exactly one. */
-export const CONSTRAINT_KEYS = [
-  "cloud",
-  "airGapped",
-  "kubernetes",
-  "licensePolicy",
-  "hostingPreference",
-  "budget",
-  "teamSize",
-  "modelsInProduction",
-  "regulated",
-  "llmApplications",
-  "toolsInUse",
-] as const;
-export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
-
-/** The option values each constraint question may use; the recommender reads exactly these. */
-export const CONSTRAINT_VALUES = {
-  cloud: ["aws", "gcp", "azure", "on-premises", "multi-cloud", "undecided"],
-  airGapped: ["yes", "no"],
-  kubernetes: ["yes", "planned", "no"],
-  licensePolicy: ["open-source-only", "prefer-open-source", "any"],
-  hostingPreference: ["managed", "self-hosted", "no-preference"],
-  budget: ["none", "small", "moderate", "large"],
-  teamSize: ["solo", "small", "medium", "large"],
-  modelsInProduction: ["none", "few", "several", "many"],
-  regulated: ["yes", "no"],
-  llmApplications: ["yes", "planned", "no"],
-  toolsInUse: [],
-} as const satisfies Record<ConstraintKey, readonly string[]>;
+export { CONSTRAINT_KEYS, CONSTRAINT_VALUES, type ConstraintKey } from "./constraint-values";
 
 export const ZOption = z
   .object({

@@ -1,5 +1,5 @@
 import { STAGE_NAMES, type MaturityStage } from "../catalog/vocabulary";
-import { DONT_KNOW, isQuestionVisible, type Answers } from "./answers";
+import { DONT_KNOW, isQuestionVisible, type Answers } from "./answer-model";
 import { readConstraints, type Constraints } from "./constraints";
 import type { Question, Questionnaire } from "./questionnaire-schema";
 

@@ -2,6 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { validateAnswers, type AnswerIssue } from "@/domain/assessment/answers";
 import { scoreAnswers, type MaturityProfile } from "@/domain/assessment/score";
+import { toRecommenderProfile } from "@/domain/recommender/from-profile";
+import { recommend } from "@/domain/recommender/recommend";
+import type { Recommendation } from "@/domain/recommender/types";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
 import { assessmentExists, createAssessment, findAssessment, type StoredAssessment } from "../repositories/assessment-repository";
 import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
@@ -18,7 +21,7 @@ export const ZAssessmentSubmission = z
   .strict();
 
 export type SubmissionResult =
-  | { ok: true; assessment: StoredAssessment; profile: MaturityProfile }
+  | { ok: true; assessment: StoredAssessment; profile: MaturityProfile; recommendation: Recommendation }
   | { ok: false; status: 400 | 422; issues: AnswerIssue[] };
 
 export async function submitAssessment(body: unknown): Promise<SubmissionResult> {
@@ -42,10 +45,16 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
   const validated = validateAnswers(questionnaire, raw, new Set(snapshot.toolsBySlug.keys()));
   if (!validated.ok) return { ok: false, status: 400, issues: validated.issues };
   const assessment = await createAssessment({ questionnaireVersion: questionnaire.version, answers: validated.answers, parentId: parentId ?? null });
-  return { ok: true, assessment, profile: scoreAnswers(questionnaire, validated.answers) };
+  const profile = scoreAnswers(questionnaire, validated.answers);
+  return { ok: true, assessment, profile, recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog) };
 }
 
-export type LoadedAssessment = { assessment: StoredAssessment; profile: MaturityProfile; isCurrentVersion: boolean };
+export type LoadedAssessment = {
+  assessment: StoredAssessment;
+  profile: MaturityProfile;
+  recommendation: Recommendation;
+  isCurrentVersion: boolean;
+};
 
 /** A saved assessment scored with the questionnaire version it answered, so old permalinks keep their meaning. */
 export async function loadAssessment(id: string): Promise<LoadedAssessment | null> {
@@ -53,6 +62,9 @@ export async function loadAssessment(id: string): Promise<LoadedAssessment | nul
   if (!assessment) return null;
   const questionnaire = await getQuestionnaire(assessment.questionnaireVersion);
   if (!questionnaire) throw new Error(`assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`);
-  const current = await getCurrentQuestionnaire();
-  return { assessment, profile: scoreAnswers(questionnaire, assessment.answers), isCurrentVersion: current.version === questionnaire.version };
+  const [current, snapshot] = await Promise.all([getCurrentQuestionnaire(), getCatalogSnapshot()]);
+  const profile = scoreAnswers(questionnaire, assessment.answers);
+  // The stack is recommended from today's catalog: a permalink always reflects current tool facts.
+  const recommendation = recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog);
+  return { assessment, profile, recommendation, isCurrentVersion: current.version === questionnaire.version };
 }

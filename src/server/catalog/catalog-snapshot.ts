@@ -1,6 +1,8 @@
 import "server-only";
 import { buildCatalogIndex, type CatalogIndex } from "@/domain/catalog/search";
 import type { Catalog, CatalogCapability, CatalogPhase, CatalogTool } from "@/domain/catalog/types";
+import { toRecommenderCatalog } from "@/domain/recommender/from-profile";
+import type { RecommenderCatalog } from "@/domain/recommender/types";
 import { getCatalog, getCatalogRevision } from "../repositories/catalog-repository";
 
 /**
@@ -14,6 +16,8 @@ export type CatalogSnapshot = {
   toolsBySlug: Map<string, CatalogTool>;
   capabilitiesBySlug: Map<string, CatalogCapability>;
   phasesBySlug: Map<string, CatalogPhase>;
+  /** The engine's view of the catalog, built once per revision (the engine caches its own indexes on it). */
+  recommenderCatalog: RecommenderCatalog;
 };
 
 let cached: Promise<CatalogSnapshot> | null = null;
@@ -28,6 +32,7 @@ async function load(revision: number): Promise<CatalogSnapshot> {
     toolsBySlug: new Map(catalog.tools.map((t) => [t.slug, t])),
     capabilitiesBySlug: new Map(catalog.capabilities.map((c) => [c.slug, c])),
     phasesBySlug: new Map(catalog.phases.map((p) => [p.slug, p])),
+    recommenderCatalog: toRecommenderCatalog(catalog),
   };
 }
 

@@ -5,7 +5,11 @@ import { Badge } from "@/components/badge";
 import type { ActionItem } from "@/domain/assessment/score";
 import { STAGE_NAMES } from "@/domain/catalog/vocabulary";
 import { DimensionChart } from "@/features/report/dimension-chart";
+import { StackRoadmap } from "@/features/report/stack-roadmap";
+import { StackWarnings } from "@/features/report/stack-warnings";
+import { WhatIfLauncher } from "@/features/what-if/what-if-launcher";
 import { loadAssessment } from "@/server/assessments/assessment-service";
+import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -18,9 +22,10 @@ const PRIORITY_TONE = { high: "danger", medium: "warn", low: "neutral" } as cons
 
 export default async function ResultPage({ params }: Params) {
   const { id } = await params;
-  const loaded = await loadAssessment(id);
+  const [loaded, snapshot] = await Promise.all([loadAssessment(id), getCatalogSnapshot()]);
   if (!loaded) notFound();
-  const { assessment, profile, isCurrentVersion } = loaded;
+  const { assessment, profile, recommendation, isCurrentVersion } = loaded;
+  const phaseNames = Object.fromEntries(snapshot.catalog.phases.map((p) => [p.slug, p.name]));
   const weakestNames = new Intl.ListFormat("en", { type: "conjunction" }).format(
     profile.dimensions.filter((d) => profile.overall.weakestDimensions.includes(d.slug)).map((d) => d.name),
   );
@@ -104,6 +109,30 @@ export default async function ResultPage({ params }: Params) {
             </div>
           </dl>
         </aside>
+      </section>
+
+      <section aria-labelledby="stack-heading" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="stack-heading" className="text-xl font-semibold">
+            Your recommended stack
+          </h2>
+          <p className="text-sm text-ink-muted">
+            {recommendation.toolCount.now} tools now · {recommendation.toolCount.next} next · {recommendation.toolCount.later} later
+          </p>
+        </div>
+        <p className="mt-1 max-w-3xl text-sm text-ink-muted">
+          Chosen as a whole: tools you use are kept where they fit, one tool is preferred for several jobs, and picks that
+          work together score higher. Open any pick to see its score, what drove it and why the runner-up lost.
+        </p>
+        <div className="no-print mt-4">
+          <WhatIfLauncher assessmentId={assessment.id} />
+        </div>
+        <div className="mt-6">
+          <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} />
+        </div>
+        <div className="mt-8">
+          <StackWarnings recommendation={recommendation} />
+        </div>
       </section>
 
       <section aria-labelledby="actions-heading" className="mt-10">

@@ -17,5 +17,5 @@ export async function POST(request: Request) {
     return jsonError(result.status, "invalid_answers", "The answers are not valid; nothing was saved.", result.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   }
   const location = `/api/v1/assessments/${result.assessment.id}`;
-  return jsonOk(presentAssessment(result.assessment, result.profile), { status: 201, headers: { Location: location } });
+  return jsonOk(presentAssessment(result.assessment, result.profile, result.recommendation), { status: 201, headers: { Location: location } });
 }

@@ -9,5 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const loaded = await loadAssessment(id);
   if (!loaded) return jsonError(404, "not_found", "No assessment with this id.");
-  return jsonOk(presentAssessment(loaded.assessment, loaded.profile));
+  return jsonOk(presentAssessment(loaded.assessment, loaded.profile, loaded.recommendation));
 }
