@@ -8,6 +8,9 @@ import type { Exclusion, Horizon, RecommendationItem, RecommenderProfile, Recomm
 /** Above this many distinct tools to adopt now, a stack is sprawling for the team's stage. */
 export const MAX_TOOLS_NOW: Record<1 | 2 | 3 | 4, number> = { 1: 6, 2: 11, 3: 18, 4: 26 };
 
+/** Extra tools a team shipping LLM applications may run now without it counting as sprawl. */
+export const LLM_ALLOWANCE = 4;
+
 /** Catalog tools excluded per capability that a reader would likely expect, by ecosystem breadth. */
 const EXPECTED_PER_CAPABILITY = 3;
 
@@ -82,7 +85,8 @@ export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, R
   }
 
   const nowTools = new Set(items.filter((i) => i.horizon === "now").flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])));
-  const limit = MAX_TOOLS_NOW[profile.stage];
+  // LLM applications add their own layer on top of the classic stack.
+  const limit = MAX_TOOLS_NOW[profile.stage] + (profile.constraints.llmApplications === "yes" ? LLM_ALLOWANCE : 0);
   if (nowTools.size > limit) {
     warnings.push({
       kind: "sprawl",
@@ -95,11 +99,12 @@ export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, R
   const pickByCapability = new Map(items.flatMap((i) => (i.pick ? [[i.capability, i.pick.slug] as const] : [])));
   const reported = new Set<string>();
   for (const item of items) {
-    if (!item.pick) continue;
+    // Overlaps matter for what the team runs soon; a later platform that duplicates a current tool is a choice for later.
+    if (!item.pick || item.horizon === "later") continue;
     const tool = bySlug.get(item.pick.slug);
     for (const capability of tool?.capabilities.primary ?? []) {
       const other = pickByCapability.get(capability);
-      if (!other || other === item.pick.slug) continue;
+      if (!other || other === item.pick.slug || items.find((i) => i.capability === capability)?.horizon === "later") continue;
       const key = [item.pick.slug, other, capability].join("|");
       if (reported.has(key)) continue;
       reported.add(key);

@@ -141,7 +141,15 @@ function partnersOf(tool: RecommenderTool): Set<string> {
 /** Points that depend on the rest of the stack: kept, reused, coupled, integrated. */
 function stackComponents(tool: RecommenderTool, slot: Slot, view: StackView): ScoreComponent[] {
   const parts: ScoreComponent[] = [];
-  if (view.inUse.has(tool.slug)) parts.push({ key: "in-use", label: "Already in use", points: WEIGHTS.alreadyInUse, note: "You already use it: no migration" });
+  if (view.inUse.has(tool.slug)) {
+    const isMainJob = tool.capabilities.primary.includes(slot.capability);
+    parts.push({
+      key: "in-use",
+      label: "Already in use",
+      points: isMainJob ? WEIGHTS.alreadyInUse : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100,
+      note: isMainJob ? "You already use it: no migration" : "You already use it, though this is not its main job",
+    });
+  }
   const reusedFor = (view.pickedIn.get(tool.slug) ?? [])
     .filter((other) => other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon])
     .map((other) => other.name);
@@ -180,7 +188,7 @@ function stackComponents(tool: RecommenderTool, slot: Slot, view: StackView): Sc
 
 /** The numeric part of `stackComponents`, without sentences: used while the stack is being chosen. */
 function stackPoints(tool: RecommenderTool, slot: Slot, view: StackView): number {
-  let points = view.inUse.has(tool.slug) ? WEIGHTS.alreadyInUse : 0;
+  let points = view.inUse.has(tool.slug) ? (tool.capabilities.primary.includes(slot.capability) ? WEIGHTS.alreadyInUse : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100) : 0;
   let reused = false;
   for (const other of view.pickedIn.get(tool.slug) ?? NO_SLOTS) {
     if (other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon]) reused = true;
