@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { freePort } from "../tests/support/free-port";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const url = process.env.TEST_DATABASE_URL;
@@ -21,7 +22,7 @@ execFileSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"
 });
 
 if (!values["skip-smoke"]) {
-  const port = "3199";
+  const port = String(await freePort());
   const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { freePort } from "../support/free-port";
 
 /**
  * `npm start` on a fresh database file: migrates, seeds, serves; SIGTERM drains and exits 0. Uses the production
@@ -13,7 +14,7 @@ afterAll(() => rmSync(DB_DIR, { recursive: true, force: true }));
 
 test("npm start serves a migrated, seeded database and a SIGTERM shuts it down cleanly", { timeout: 300_000 }, async () => {
   rmSync(DB_DIR, { recursive: true, force: true });
-  const port = 3197;
+  const port = await freePort();
   const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, DATABASE_URL: `file:${DB_DIR}/advisor.db`, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
