@@ -23,6 +23,11 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Path of the Chromium binary used for PDF export and browser tests; falls back to `chromium` on the PATH. */
   CHROMIUM_PATH: z.string().trim().min(1).optional(),
+  /**
+   * Where the server reaches itself for PDF rendering (scheme://host:port). Defaults to http://HOST:PORT, with
+   * 127.0.0.1 for a wildcard HOST.
+   */
+  INTERNAL_ORIGIN: z.url().optional(),
   /** Public origin of the app (scheme://host[:port]) used to build absolute links; derived from HOST/PORT if unset. */
   APP_ORIGIN: z.url().optional(),
 });

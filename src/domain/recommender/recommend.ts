@@ -230,8 +230,14 @@ function rank(slot: Slot, view: StackView, pickSlug: string | undefined, alterna
   });
 }
 
+/** Criteria every candidate tends to share; they go last so the distinctive reasons lead. */
+const GENERIC_REASONS = new Set(["capability", "stage-fit", "ecosystem"]);
+
 function reasonsFor(breakdown: ScoreComponent[]): string[] {
-  return breakdown.filter((p) => p.points > 0).sort((a, b) => b.points - a.points).map((p) => p.note);
+  return breakdown
+    .filter((p) => p.points > 0)
+    .sort((a, b) => Number(GENERIC_REASONS.has(a.key)) - Number(GENERIC_REASONS.has(b.key)) || b.points - a.points)
+    .map((p) => p.note);
 }
 
 export function recommend(profile: RecommenderProfile, catalog: RecommenderCatalog, options: Options = {}): Recommendation {

@@ -5,6 +5,7 @@ import { scoreAnswers, type MaturityProfile } from "@/domain/assessment/score";
 import { toRecommenderProfile } from "@/domain/recommender/from-profile";
 import { recommend } from "@/domain/recommender/recommend";
 import type { Recommendation } from "@/domain/recommender/types";
+import type { ReportData } from "@/domain/report/report-data";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
 import { assessmentExists, createAssessment, findAssessment, type StoredAssessment } from "../repositories/assessment-repository";
 import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
@@ -67,4 +68,17 @@ export async function loadAssessment(id: string): Promise<LoadedAssessment | nul
   // The stack is recommended from today's catalog: a permalink always reflects current tool facts.
   const recommendation = recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog);
   return { assessment, profile, recommendation, isCurrentVersion: current.version === questionnaire.version };
+}
+
+/** Everything a report needs, or null for an unknown id. */
+export async function loadReport(id: string): Promise<ReportData | null> {
+  const [loaded, snapshot] = await Promise.all([loadAssessment(id), getCatalogSnapshot()]);
+  if (!loaded) return null;
+  const { assessment, profile, recommendation } = loaded;
+  return {
+    assessment: { id: assessment.id, createdAt: assessment.createdAt.toISOString(), questionnaireVersion: assessment.questionnaireVersion, parentId: assessment.parentId },
+    profile,
+    recommendation,
+    phases: snapshot.catalog.phases.map(({ slug, name, order, isOverlay }) => ({ slug, name, order, isOverlay })),
+  };
 }

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/badge";
 import type { ActionItem } from "@/domain/assessment/score";
 import { STAGE_NAMES } from "@/domain/catalog/vocabulary";
+import { buildLifecycleDiagram } from "@/domain/report/mermaid";
 import { DimensionChart } from "@/features/report/dimension-chart";
+import { LifecycleDiagram } from "@/features/report/lifecycle-diagram";
 import { StackRoadmap } from "@/features/report/stack-roadmap";
 import { StackWarnings } from "@/features/report/stack-warnings";
 import { WhatIfLauncher } from "@/features/what-if/what-if-launcher";
@@ -26,11 +28,13 @@ export default async function ResultPage({ params }: Params) {
   if (!loaded) notFound();
   const { assessment, profile, recommendation, isCurrentVersion } = loaded;
   const phaseNames = Object.fromEntries(snapshot.catalog.phases.map((p) => [p.slug, p.name]));
+  const diagram = buildLifecycleDiagram(recommendation, snapshot.catalog.phases);
   const weakestNames = new Intl.ListFormat("en", { type: "conjunction" }).format(
     profile.dimensions.filter((d) => profile.overall.weakestDimensions.includes(d.slug)).map((d) => d.name),
   );
   // Flag the weakest area only when it is a real weakness, not a near-tie at the top.
-  const flagged = profile.overall.weakest < WEAKNESS_FLAG_BELOW ? profile.overall.weakestDimensions : [];
+  const flagged =
+    profile.overall.weakest < WEAKNESS_FLAG_BELOW && profile.overall.weakestDimensions.length < profile.dimensions.length ? profile.overall.weakestDimensions : [];
   const grouped = (["high", "medium", "low"] as const).map((p) => [p, profile.actionItems.filter((a) => a.priority === p)] as [ActionItem["priority"], ActionItem[]]);
 
   return (
@@ -48,6 +52,20 @@ export default async function ResultPage({ params }: Params) {
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
+          <nav aria-label="Export" className="flex flex-wrap gap-2">
+            <a href={`/r/${assessment.id}/report.md`} download className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-surface-muted">
+              Markdown
+            </a>
+            <a href={`/r/${assessment.id}/report.pdf?format=a4`} download className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-surface-muted">
+              PDF (A4)
+            </a>
+            <a href={`/r/${assessment.id}/report.pdf?format=letter`} download className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-surface-muted">
+              PDF (Letter)
+            </a>
+            <a href={`/r/${assessment.id}/report.json`} download className="rounded-md border border-line px-3 py-2 text-sm font-medium hover:bg-surface-muted">
+              JSON
+            </a>
+          </nav>
           <Link href={`/assess?from=${assessment.id}`} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90">
             Edit answers
           </Link>
@@ -130,6 +148,14 @@ export default async function ResultPage({ params }: Params) {
         <div className="mt-6">
           <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} />
         </div>
+        <section aria-labelledby="diagram-heading" className="mt-8">
+          <h3 id="diagram-heading" className="text-lg font-semibold">
+            Lifecycle diagram
+          </h3>
+          <div className="mt-3">
+            <LifecycleDiagram source={diagram} title="The recommended stack across the ML lifecycle; filled boxes are adopted now, outlined ones later." />
+          </div>
+        </section>
         <div className="mt-8">
           <StackWarnings recommendation={recommendation} />
         </div>

@@ -1,0 +1,20 @@
+import { contentDisposition } from "@/domain/report/report-data";
+import { toReportJson } from "@/domain/report/report-schema";
+import { loadReport } from "@/server/assessments/assessment-service";
+import { jsonError } from "@/server/http/api-response";
+
+export const dynamic = "force-dynamic";
+
+/** GET /r/{id}/report.json — the full recommendation and profile; schema at /schemas/report.schema.json. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await loadReport(id);
+  if (!data) return jsonError(404, "not_found", "No assessment with this id.");
+  return new Response(`${JSON.stringify(toReportJson(data, new Date().toISOString()), null, 2)}\n`, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": contentDisposition(`mlops-stack-${data.assessment.id}`, "json"),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

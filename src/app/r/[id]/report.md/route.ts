@@ -1,0 +1,21 @@
+import { buildMarkdownReport } from "@/domain/report/markdown";
+import { contentDisposition } from "@/domain/report/report-data";
+import { loadReport } from "@/server/assessments/assessment-service";
+import { jsonError } from "@/server/http/api-response";
+
+export const dynamic = "force-dynamic";
+
+/** GET /r/{id}/report.md — the report as GitHub-flavoured Markdown with a Mermaid diagram. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await loadReport(id);
+  if (!data) return jsonError(404, "not_found", "No assessment with this id.");
+  return new Response(buildMarkdownReport(data), {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": contentDisposition(`mlops-stack-${data.assessment.id}`, "md"),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
