@@ -13,6 +13,7 @@ import { redactDatabaseUrl } from "../src/server/db/database-url";
 import { MigrationError, migrate } from "../src/server/db/migrator";
 import { createPrismaClient } from "../src/server/db/prisma";
 import { logger } from "../src/server/log/logger";
+import { CLIENT_IP_HEADER } from "../src/server/http/client-ip";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
 
 /** How long a stopping server waits for in-flight requests before it exits anyway. */
@@ -74,6 +75,10 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // The client address for rate limits: ours to set, never the client's.
+    const forwarded = req.headers["x-forwarded-for"];
+    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").pop()?.trim();
+    req.headers[CLIENT_IP_HEADER] = env.TRUST_PROXY && last ? last : (req.socket.remoteAddress ?? "unknown");
     void handle(req, res);
   });
   server.keepAliveTimeout = 5_000;

@@ -12,6 +12,9 @@ export function SiteFooter() {
           <Link href="/assess" className="hover:text-ink hover:underline">
             Assessment
           </Link>
+          <Link href="/docs/api" className="hover:text-ink hover:underline">
+            API
+          </Link>
           <a href="/api/health" className="hover:text-ink hover:underline">
             Status
           </a>

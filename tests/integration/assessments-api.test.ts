@@ -16,7 +16,7 @@ beforeAll(async () => {
   post = (await loadRoute(db.url, () => import("../../src/app/api/v1/assessments/route"))).POST;
   getOne = (await import("../../src/app/api/v1/assessments/[id]/route")).GET;
   const qRoute = (await import("../../src/app/api/v1/questionnaire/route")).GET;
-  questionnaire = ((await (await qRoute()).json()) as { data: Questionnaire }).data;
+  questionnaire = ((await (await qRoute(new Request("http://localhost/api/v1/questionnaire"))).json()) as { data: Questionnaire }).data;
 });
 afterAll(async () => {
   vi.unstubAllEnvs();

@@ -20,7 +20,7 @@ describe("GET /api/health", () => {
     db = await createTestDatabase("sqlite");
     await seedFromContent(db.prisma);
     const GET = await loadHealthRoute(db.url);
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; database: { backend: string; migrationLevel: string } };
     expect(body).toMatchObject({ status: "ok", database: { backend: "sqlite", reachable: true } });
@@ -29,7 +29,7 @@ describe("GET /api/health", () => {
 
   test("answers 503 without details when the database cannot be reached", async () => {
     const GET = await loadHealthRoute("postgresql://nobody:secret@127.0.0.1:9/none");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ status: "unavailable", database: { backend: "postgresql", reachable: false } });

@@ -4,7 +4,7 @@ import {
   CAPABILITY_ROLES,
   CLOUDS,
   HOSTING_OPTIONS,
-  type MATURITY_STAGES,
+  MATURITY_STAGES,
   PRICING_MODELS,
   RATING_MAX,
   RATING_MIN,
@@ -100,9 +100,9 @@ export const ZToolInput = z
     hosting: uniqueList(z.enum(HOSTING_OPTIONS), "hosting").min(1, "must list at least one hosting option"),
     clouds: uniqueList(z.enum(CLOUDS), "clouds").min(1, "must list at least one cloud (or any)"),
     needsKubernetes: z.boolean(),
-    stages: uniqueList(z.number().int().min(1).max(4), "stages")
+    stages: uniqueList(z.literal(MATURITY_STAGES, { error: "must be a maturity stage from 1 to 4" }), "stages")
       .min(1, "must list at least one maturity stage")
-      .transform((list) => [...list].sort((a, b) => a - b) as (typeof MATURITY_STAGES)[number][]),
+      .overwrite((list) => [...list].sort((a, b) => a - b)),
     opsComplexity: z.number().int().min(RATING_MIN).max(RATING_MAX),
     learningCurve: z.number().int().min(RATING_MIN).max(RATING_MAX),
     teamSizes: uniqueList(z.enum(TEAM_SIZES), "teamSizes").min(1, "must list at least one team size"),

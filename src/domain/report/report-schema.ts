@@ -12,7 +12,7 @@ const ZStage = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
 const ZScoreComponent = z.object({ key: z.string(), label: z.string(), points: z.number(), note: z.string() });
 const ZChoice = z.object({ slug: z.string(), name: z.string(), score: z.number(), breakdown: z.array(ZScoreComponent) });
 
-const ZRecommendation = z.object({
+export const ZRecommendation = z.object({
   engineVersion: z.string(),
   stage: ZStage,
   items: z.array(
@@ -50,7 +50,7 @@ const ZRecommendation = z.object({
 
 const ZReference = z.object({ level: z.number().int(), name: z.string(), reason: z.string() });
 
-const ZProfile = z.object({
+export const ZProfile = z.object({
   questionnaireVersion: z.string(),
   stage: ZStage,
   stageName: z.string(),

@@ -1,3 +1,4 @@
+import { apiHandler } from "@/server/http/api-handler";
 import { databaseBackend } from "@/env";
 import { logger } from "@/server/log/logger";
 import { checkDatabase } from "@/server/repositories/health-repository";
@@ -5,7 +6,7 @@ import { checkDatabase } from "@/server/repositories/health-repository";
 export const dynamic = "force-dynamic";
 
 /** Liveness and readiness in one: 200 when the database answers, 503 when it does not. */
-export async function GET() {
+export const GET = apiHandler(async (_request: Request) => {
   const database = await checkDatabase();
   const backend = databaseBackend();
   if (!database.reachable) {
@@ -19,4 +20,4 @@ export async function GET() {
     { status: "ok", database: { backend, reachable: true, migrationLevel: database.migrationLevel } },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});

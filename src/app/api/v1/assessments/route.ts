@@ -1,5 +1,7 @@
+import { apiHandler } from "@/server/http/api-handler";
 import { submitAssessment } from "@/server/assessments/assessment-service";
 import { jsonError, jsonOk } from "@/server/http/api-response";
+import { enforceRateLimit } from "@/server/http/rate-limit";
 import { readJsonBody } from "@/server/http/read-json";
 import { presentAssessment } from "@/server/assessments/present-assessment";
 
@@ -9,7 +11,9 @@ export const dynamic = "force-dynamic";
  * POST /api/v1/assessments — answers in (JSON keyed by question id), the saved assessment with its scores out:
  * 201 with Location. Invalid answers are a 400 with `answers.<questionId>` paths, and nothing is stored.
  */
-export async function POST(request: Request) {
+export const POST = apiHandler(async (request: Request) => {
+  const limited = await enforceRateLimit(request, "write");
+  if (limited) return limited;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const result = await submitAssessment(body.value);
@@ -18,4 +22,4 @@ export async function POST(request: Request) {
   }
   const location = `/api/v1/assessments/${result.assessment.id}`;
   return jsonOk(presentAssessment(result.assessment, result.profile, result.recommendation), { status: 201, headers: { Location: location } });
-}
+});

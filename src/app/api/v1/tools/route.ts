@@ -1,3 +1,5 @@
+import { apiHandler } from "@/server/http/api-handler";
+import { readPreflight, withReadCors } from "@/server/http/cors";
 import { parseCatalogQueryStrict, type RawParams } from "@/domain/catalog/catalog-query";
 import { searchCatalog } from "@/domain/catalog/search";
 import { toPublicTool } from "@/domain/catalog/tool-dto";
@@ -17,7 +19,7 @@ function paging(value: string | null, name: string, fallback: number, max: numbe
 }
 
 /** GET /api/v1/tools — the catalog with the same filters as /catalog (q, phase, cap, license, …), paginated. */
-export async function GET(request: Request) {
+export const GET = apiHandler(async (request: Request) => {
   const url = new URL(request.url);
   const params: RawParams = {};
   for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
@@ -39,12 +41,14 @@ export async function GET(request: Request) {
   const next = offset + limit < result.total ? new URL(url) : null;
   next?.searchParams.set("offset", String(offset + limit));
   next?.searchParams.set("limit", String(limit));
-  return jsonOk(
+  return withReadCors(jsonOk(
     {
       data: page.map(toPublicTool),
       meta: { total: result.total, limit, offset, catalogRevision: snapshot.revision },
       links: { self: url.pathname + url.search, next: next ? next.pathname + next.search : null },
     },
     { cache: CACHE_PUBLIC_CATALOG },
-  );
-}
+  ));
+});
+
+export const OPTIONS = () => readPreflight();

@@ -1,12 +1,16 @@
+import { apiHandler } from "@/server/http/api-handler";
 import { buildMarkdownReport } from "@/domain/report/markdown";
 import { contentDisposition } from "@/domain/report/report-data";
 import { loadReport } from "@/server/assessments/assessment-service";
 import { jsonError } from "@/server/http/api-response";
+import { enforceRateLimit } from "@/server/http/rate-limit";
 
 export const dynamic = "force-dynamic";
 
 /** GET /r/{id}/report.md — the report as GitHub-flavoured Markdown with a Mermaid diagram. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const limited = await enforceRateLimit(request, "export");
+  if (limited) return limited;
   const { id } = await params;
   const data = await loadReport(id);
   if (!data) return jsonError(404, "not_found", "No assessment with this id.");
@@ -18,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -1,7 +1,9 @@
+import { apiHandler } from "@/server/http/api-handler";
 import { contentDisposition } from "@/domain/report/report-data";
 import { env } from "@/env";
 import { assessmentExists } from "@/server/repositories/assessment-repository";
 import { jsonError } from "@/server/http/api-response";
+import { enforceRateLimit } from "@/server/http/rate-limit";
 import { logger } from "@/server/log/logger";
 import { PdfTimeoutError, PdfUnavailableError, renderPdf, type PaperFormat } from "@/server/pdf/render-pdf";
 
@@ -11,7 +13,9 @@ export const dynamic = "force-dynamic";
  * GET /r/{id}/report.pdf?format=a4|letter — the print page rendered by headless Chromium. The server renders its
  * own loopback address, never a URL taken from the request.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const limited = await enforceRateLimit(request, "pdf");
+  if (limited) return limited;
   const { id } = await params;
   const formatParam = new URL(request.url).searchParams.get("format")?.toLowerCase() ?? "a4";
   if (formatParam !== "a4" && formatParam !== "letter") {
@@ -38,4 +42,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     logger.error({ err: error, id }, "pdf export failed");
     return jsonError(500, "pdf_failed", "The PDF could not be produced. Use your browser's Print to save a PDF.");
   }
-}
+});

@@ -1,3 +1,4 @@
+import { apiHandler } from "@/server/http/api-handler";
 import { loadAssessment } from "@/server/assessments/assessment-service";
 import { presentAssessment } from "@/server/assessments/present-assessment";
 import { jsonError, jsonOk } from "@/server/http/api-response";
@@ -5,9 +6,9 @@ import { jsonError, jsonOk } from "@/server/http/api-response";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/assessments/{id} — the saved answers and their scoring. Private: the id is the only key. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiHandler(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const loaded = await loadAssessment(id);
   if (!loaded) return jsonError(404, "not_found", "No assessment with this id.");
   return jsonOk(presentAssessment(loaded.assessment, loaded.profile, loaded.recommendation));
-}
+});

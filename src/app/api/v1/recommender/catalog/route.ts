@@ -1,3 +1,5 @@
+import { apiHandler } from "@/server/http/api-handler";
+import { readPreflight, withReadCors } from "@/server/http/cors";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 import { CACHE_PUBLIC_CATALOG, jsonOk } from "@/server/http/api-response";
 
@@ -7,7 +9,9 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/recommender/catalog — the catalog as the recommender reads it (facts without prose), so that a
  * browser or script can run the engine itself, as the what-if panel does.
  */
-export async function GET() {
+export const GET = apiHandler(async (_request: Request) => {
   const snapshot = await getCatalogSnapshot();
-  return jsonOk({ data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } }, { cache: CACHE_PUBLIC_CATALOG });
-}
+  return withReadCors(jsonOk({ data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } }, { cache: CACHE_PUBLIC_CATALOG }));
+});
+
+export const OPTIONS = () => readPreflight();

@@ -1,3 +1,5 @@
+import { apiHandler } from "@/server/http/api-handler";
+import { readPreflight, withReadCors } from "@/server/http/cors";
 import { toPublicTool } from "@/domain/catalog/tool-dto";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 import { CACHE_PUBLIC_CATALOG, jsonError, jsonOk } from "@/server/http/api-response";
@@ -5,9 +7,11 @@ import { CACHE_PUBLIC_CATALOG, jsonError, jsonOk } from "@/server/http/api-respo
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/tools/{slug} — one tool with every fact. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiHandler(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const tool = (await getCatalogSnapshot()).toolsBySlug.get(slug);
   if (!tool) return jsonError(404, "not_found", `No tool with slug "${slug.slice(0, 64)}".`);
-  return jsonOk({ data: toPublicTool(tool) }, { cache: CACHE_PUBLIC_CATALOG });
-}
+  return withReadCors(jsonOk({ data: toPublicTool(tool) }, { cache: CACHE_PUBLIC_CATALOG }));
+});
+
+export const OPTIONS = () => readPreflight();

@@ -1,0 +1,196 @@
+import "server-only";
+import { z } from "zod";
+import { createDocument } from "zod-openapi";
+import { ZQuestionnaire } from "@/domain/assessment/questionnaire-schema";
+import { FACET_VALUES, SORT_ORDERS } from "@/domain/catalog/search";
+import { ZCapability, ZPhase, ZToolInput } from "@/domain/catalog/schema";
+import { ZProfile, ZRecommendation } from "@/domain/report/report-schema";
+import { ZAssessmentSubmission } from "../assessments/assessment-service";
+
+/**
+ * The OpenAPI 3.1 document of API v1, generated from the same zod schemas that validate requests, content and
+ * exports. Nothing here restates a field by hand except the thin response envelopes.
+ */
+
+const ZApiError = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: "invalid_answers" }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string().meta({ example: "answers.data-versioning" }), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const ZTool = ZToolInput.safeExtend({ version: z.number().int(), isOpenSource: z.boolean() }).meta({ id: "Tool", description: "A catalog entry; capabilities, integrations and successor are slugs." });
+
+const ZAssessment = z
+  .object({
+    id: z.string().meta({ description: "144 random bits, base64url: the only key to the assessment." }),
+    url: z.string().meta({ example: "/r/abc…" }),
+    createdAt: z.string(),
+    questionnaireVersion: z.string(),
+    parentId: z.string().nullable(),
+    answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])),
+    profile: ZProfile.meta({ id: "MaturityProfile" }),
+    recommendation: ZRecommendation.meta({ id: "Recommendation" }),
+  })
+  .meta({ id: "Assessment" });
+
+const list = (values: readonly (string | number)[]) =>
+  z.string().optional().meta({ description: `Comma-separated; any of: ${values.join(", ")}` });
+
+const ZToolQuery = z.object({
+  q: z.string().max(200).optional().meta({ description: "Full-text search over name, summary, description and capabilities." }),
+  phase: z.string().optional().meta({ description: "Comma-separated phase slugs." }),
+  cap: z.string().optional().meta({ description: "Comma-separated capability slugs." }),
+  license: list(FACET_VALUES.licenses),
+  pricing: list(FACET_VALUES.pricing),
+  hosting: list(FACET_VALUES.hosting),
+  cloud: list(FACET_VALUES.clouds),
+  k8s: list(FACET_VALUES.kubernetes),
+  stage: list(FACET_VALUES.stages),
+  status: list(FACET_VALUES.statuses),
+  sort: z.enum(SORT_ORDERS).optional(),
+  limit: z.string().optional().meta({ description: "Page size, 1–500 (default 100)." }),
+  offset: z.string().optional().meta({ description: "Items to skip (default 0)." }),
+});
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const errors = {
+  "400": json(ZApiError, "Invalid request; `issues` name the fields."),
+  "404": json(ZApiError, "Not found."),
+  "429": json(ZApiError, "Rate limited; see Retry-After."),
+} as const;
+const idParam = { path: z.object({ id: z.string().meta({ description: "Assessment id" }) }) };
+
+export function buildOpenApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "MLOps Stack Advisor API",
+      version: "1.0.0",
+      description:
+        "Read the curated MLOps tool catalog, submit a maturity assessment and get a staged, explained tool stack, and export it as Markdown, PDF or JSON. Reads are public and cacheable; writes need JSON and, from browsers, a same-origin request.",
+    },
+    servers: [{ url: "/" }],
+    tags: [{ name: "Catalog" }, { name: "Assessments" }, { name: "Reports" }],
+    paths: {
+      "/api/v1/tools": {
+        get: {
+          tags: ["Catalog"],
+          summary: "List tools, with the catalog's filters",
+          requestParams: { query: ZToolQuery },
+          responses: {
+            "200": json(
+              z.object({
+                data: z.array(ZTool),
+                meta: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), catalogRevision: z.number().int() }),
+                links: z.object({ self: z.string(), next: z.string().nullable() }),
+              }),
+              "A page of tools.",
+            ),
+            "400": errors["400"],
+          },
+        },
+      },
+      "/api/v1/tools/{slug}": {
+        get: {
+          tags: ["Catalog"],
+          summary: "One tool",
+          requestParams: { path: z.object({ slug: z.string() }) },
+          responses: { "200": json(z.object({ data: ZTool }), "The tool."), "404": errors["404"] },
+        },
+      },
+      "/api/v1/capabilities": {
+        get: {
+          tags: ["Catalog"],
+          summary: "Lifecycle phases and capabilities",
+          responses: {
+            "200": json(
+              z.object({
+                data: z.object({
+                  phases: z.array(ZPhase.meta({ id: "Phase" })),
+                  capabilities: z.array(ZCapability.safeExtend({ toolCount: z.number().int() }).meta({ id: "Capability" })),
+                }),
+              }),
+              "Phases and capabilities.",
+            ),
+          },
+        },
+      },
+      "/api/v1/questionnaire": {
+        get: {
+          tags: ["Assessments"],
+          summary: "The current questionnaire",
+          responses: { "200": json(z.object({ data: ZQuestionnaire.meta({ id: "Questionnaire" }) }), "Questions, options, dimensions and rules.") },
+        },
+      },
+      "/api/v1/assessments": {
+        post: {
+          tags: ["Assessments"],
+          summary: "Submit answers; get the scores and the recommended stack",
+          requestBody: { content: { "application/json": { schema: ZAssessmentSubmission.meta({ id: "AssessmentSubmission" }) } } },
+          responses: {
+            "201": { ...json(ZAssessment, "Saved. `Location` points at the assessment."), headers: z.object({ Location: z.string() }) },
+            "400": errors["400"],
+            "403": json(ZApiError, "Cross-site request."),
+            "413": json(ZApiError, "Body larger than 64 KB."),
+            "415": json(ZApiError, "Not application/json."),
+            "422": json(ZApiError, "Well-formed but not acceptable (old questionnaire version, unknown parent)."),
+            "429": errors["429"],
+          },
+        },
+      },
+      "/api/v1/assessments/{id}": {
+        get: {
+          tags: ["Assessments"],
+          summary: "A saved assessment with its scores and recommendation",
+          requestParams: idParam,
+          responses: { "200": json(ZAssessment, "The assessment (private, not cached)."), "404": errors["404"] },
+        },
+      },
+      "/r/{id}/report.md": {
+        get: {
+          tags: ["Reports"],
+          summary: "The report as GitHub-flavoured Markdown with a Mermaid diagram",
+          requestParams: idParam,
+          responses: { "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } }, "404": errors["404"], "429": errors["429"] },
+        },
+      },
+      "/r/{id}/report.json": {
+        get: {
+          tags: ["Reports"],
+          summary: "The full report as JSON (schema: /schemas/report.schema.json)",
+          requestParams: idParam,
+          responses: { "200": { description: "Report JSON", content: { "application/json": { schema: z.object({}).passthrough() } } }, "404": errors["404"], "429": errors["429"] },
+        },
+      },
+      "/r/{id}/report.pdf": {
+        get: {
+          tags: ["Reports"],
+          summary: "The report as PDF, rendered by headless Chromium",
+          requestParams: { ...idParam, query: z.object({ format: z.enum(["a4", "letter"]).optional() }) },
+          responses: {
+            "200": { description: "PDF", content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } } },
+            "400": errors["400"],
+            "404": errors["404"],
+            "429": errors["429"],
+            "503": json(ZApiError, "Chromium is not installed on this server."),
+            "504": json(ZApiError, "Rendering took too long."),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          tags: ["Catalog"],
+          summary: "Liveness and database readiness",
+          responses: {
+            "200": json(z.object({ status: z.literal("ok"), database: z.object({ backend: z.enum(["sqlite", "postgresql"]), reachable: z.literal(true), migrationLevel: z.string().nullable() }) }), "Healthy."),
+            "503": json(z.object({ status: z.literal("unavailable"), database: z.object({ backend: z.enum(["sqlite", "postgresql"]), reachable: z.literal(false) }) }), "Database unreachable."),
+          },
+        },
+      },
+    },
+  });
+}
