@@ -21,13 +21,13 @@ beforeAll(async () => {
   await seedFromContent(db.prisma);
   vi.stubEnv("RATE_LIMIT_WRITES_PER_MINUTE", "0");
   vi.stubEnv("RATE_LIMIT_EXPORTS_PER_MINUTE", "0");
-  h.tools = (await loadRoute(db.url, () => import("../../src/app/api/v1/tools/route"))).GET as Handler;
+  h.tools = (await loadRoute(db.url, () => import("../../src/app/api/v1/tools/route"))).GET;
   h.tool = (await import("../../src/app/api/v1/tools/[slug]/route")).GET as Handler;
-  h.post = (await import("../../src/app/api/v1/assessments/route")).POST as Handler;
+  h.post = (await import("../../src/app/api/v1/assessments/route")).POST;
   h.assessment = (await import("../../src/app/api/v1/assessments/[id]/route")).GET as Handler;
   h.md = (await import("../../src/app/r/[id]/report.md/route")).GET as Handler;
   h.json = (await import("../../src/app/r/[id]/report.json/route")).GET as Handler;
-  const q = (await import("../../src/app/api/v1/questionnaire/route")).GET as Handler;
+  const q = (await import("../../src/app/api/v1/questionnaire/route")).GET;
   questionnaire = ((await (await q(new Request("http://localhost/q"))).json()) as { data: Questionnaire }).data;
 });
 afterAll(async () => {
