@@ -32,6 +32,7 @@ test.describe("an architect takes the report away", () => {
     const tools = new Set(json.recommendation.items.flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])));
     await page.goto(`/r/${id}`);
     const figure = page.locator("figure[data-diagram-state]");
+    await figure.scrollIntoViewIfNeeded();
     await expect(figure).toHaveAttribute("data-diagram-state", "ready", { timeout: 20_000 });
     // Tool nodes plus the legend's entries.
     const legend = await figure.locator("g.node").filter({ hasText: /^(Adopt now|Next stage|Later)$/ }).count();

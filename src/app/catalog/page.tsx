@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
+import Link from "next/link";
+import { catalogQueryToSearch, parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
 import { searchCatalog } from "@/domain/catalog/search";
 import { CatalogFilters } from "@/features/catalog/catalog-filters";
 import { CompareTray } from "@/features/catalog/compare-tray";
@@ -12,10 +13,21 @@ export const metadata: Metadata = {
   description: "Every MLOps tool we track, with licences, hosting, cloud fit, maturity stages, integrations and status.",
 };
 
+/** Tools per page: enough to scan, few enough that the page renders and hydrates fast on a phone. */
+const PAGE_SIZE = 48;
+
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const [params, snapshot] = await Promise.all([searchParams, getCatalogSnapshot()]);
   const query = parseCatalogQuery(params);
   const result = searchCatalog(snapshot.index, query);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const requested = Number(Array.isArray(params.page) ? params.page[0] : params.page);
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
+  const shown = result.tools.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (n: number) => {
+    const search = catalogQueryToSearch(query);
+    return `/catalog${search}${n > 1 ? `${search ? "&" : "?"}page=${n}` : ""}`;
+  };
   const { catalog, capabilitiesBySlug } = snapshot;
   const phases = catalog.phases.map((p) => ({ value: p.slug, label: p.name }));
   const capabilityGroups = catalog.phases.map((p) => ({
@@ -44,6 +56,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           <h2 id="results-heading" className="text-sm font-medium text-ink-muted" aria-live="polite">
             {result.total === 1 ? "1 tool" : `${result.total} tools`}
             {query.text ? ` matching “${query.text}”` : ""}
+            {pages > 1 ? ` · showing ${(page - 1) * PAGE_SIZE + 1}–${Math.min(result.total, page * PAGE_SIZE)}` : ""}
           </h2>
           {result.total === 0 ? (
             <p className="mt-6 rounded-lg border border-dashed border-line p-8 text-center text-ink-muted">
@@ -51,11 +64,32 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             </p>
           ) : (
             <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-              {result.tools.map((tool) => (
+              {shown.map((tool) => (
                 <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
               ))}
             </ul>
           )}
+          {pages > 1 ? (
+            <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3 text-sm">
+              {page > 1 ? (
+                <Link href={pageHref(page - 1) as "/catalog"} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-ink-muted">
+                Page {page} of {pages}
+              </span>
+              {page < pages ? (
+                <Link href={pageHref(page + 1) as "/catalog"} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
           <CompareTray names={names} />
         </section>
       </div>

@@ -7,13 +7,24 @@ import { useEffect, useId, useRef, useState } from "react";
  * so pages without a diagram never load it. Security level "strict" makes Mermaid sanitise its output and ignore
  * click handlers and directives; our labels arrive entity-encoded, so they render as text, never as markup.
  */
-export function LifecycleDiagram({ source, title }: { source: string; title: string }) {
+export function LifecycleDiagram({ source, title, eager = false }: { source: string; title: string; eager?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
+  // Draw only once the figure is near the viewport (unless printing): Mermaid is large and its layout is CPU-heavy.
+  const [visible, setVisible] = useState(eager);
+  const figure = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (visible || !figure.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: "400px" });
+    observer.observe(figure.current);
+    return () => observer.disconnect();
+  }, [visible]);
   const reactId = useId();
   const id = `diagram-${reactId.replace(/[^A-Za-z0-9]/g, "")}`;
 
   useEffect(() => {
+    if (!visible) return;
     let cancelled = false;
     void (async () => {
       try {
@@ -40,10 +51,10 @@ export function LifecycleDiagram({ source, title }: { source: string; title: str
     return () => {
       cancelled = true;
     };
-  }, [id, source, title]);
+  }, [id, source, title, visible]);
 
   return (
-    <figure className="rounded-lg border border-line bg-white p-4 text-slate-900" data-diagram-state={state}>
+    <figure ref={figure} className="rounded-lg border border-line bg-white p-4 text-slate-900" data-diagram-state={state}>
       <div ref={container} className="overflow-x-auto [&_svg]:mx-auto [&_svg]:h-auto [&_svg]:max-w-full" />
       {state === "loading" ? <p className="text-sm text-slate-600">Drawing the diagram…</p> : null}
       {state === "failed" ? <p className="text-sm text-red-700">The diagram could not be drawn here; its Mermaid source is below.</p> : null}

@@ -82,7 +82,7 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
       <section className="report-diagram mt-8">
         <h2 className="text-xl font-semibold">Lifecycle diagram</h2>
         <div className="mt-3">
-          <LifecycleDiagram source={diagram} title="The recommended stack across the ML lifecycle; filled boxes are adopted now." />
+          <LifecycleDiagram eager source={diagram} title="The recommended stack across the ML lifecycle; filled boxes are adopted now." />
         </div>
       </section>
 

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: the performance figures and their budgets, printed as a table and written to
+ * docs/performance.md with a description of the machine.
+ *
+ *   npm run bench                              everything (about 3 minutes)
+ *   npm run bench -- --only engine,weight      some sections: engine, http, weight, lighthouse, exports, memory
+ *   npm run bench -- --only weight --check     fail (exit 1) when a page's first-load JS is >10% over budget (CI)
+ *   npm run bench -- --no-write                do not touch docs/performance.md
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { chromium } from "playwright-core";
+import { recommend } from "../src/domain/recommender/recommend";
+import type { RecommenderCatalog, RecommenderTool } from "../src/domain/recommender/types";
+import type { Questionnaire } from "../src/domain/assessment/questionnaire-schema";
+import { TEAM_PROFILES } from "../tests/fixtures/team-profiles";
+import { loadContentCatalog } from "../tests/support/content-catalog";
+import { freePort } from "../tests/support/free-port";
+import { answerAll } from "../tests/support/questionnaire-answers";
+import { CHROMIUM_ARGS, ensureChromium } from "./lib/chromium";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SECTIONS = ["engine", "http", "weight", "lighthouse", "exports", "memory"] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** First-load JavaScript budget per page (gzipped KB); the report page may exceed it (it draws a diagram). */
+export const PAGE_WEIGHT_BUDGET_KB = 200;
+/** CI fails when a page is this much over its budget. */
+const BUDGET_TOLERANCE = 0.1;
+
+const { values } = parseArgs({ options: { only: { type: "string" }, check: { type: "boolean" }, "no-write": { type: "boolean" } } });
+const only = new Set((values.only?.split(",") ?? SECTIONS) as Section[]);
+
+type Row = { section: string; metric: string; value: string; budget: string; ok: boolean | null };
+const rows: Row[] = [];
+const row = (section: string, metric: string, value: string, budget = "", ok: boolean | null = null) => rows.push({ section, metric, value, budget, ok });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Engine
+function syntheticCatalog(base: RecommenderCatalog, size: number): RecommenderCatalog {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const caps = base.capabilities.map((c) => c.slug);
+  const template = base.tools.filter((t) => t.status === "active");
+  const tools: RecommenderTool[] = Array.from({ length: size }, (_, i) => {
+    const like = template[i % template.length]!;
+    const primary = [caps[Math.floor(random() * caps.length)]!];
+    const integrations = Array.from({ length: 6 }, () => `s${Math.floor(random() * size)}`).filter((s) => s !== `s${i}`);
+    return { ...like, slug: `s${i}`, name: `Synthetic ${i}`, capabilities: { primary, secondary: [] }, integrations };
+  });
+  return { ...base, tools };
+}
+
+function timeRuns(run: () => void, count: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function benchEngine() {
+  const catalog = await loadContentCatalog();
+  const profile = TEAM_PROFILES["production-scale team on Kubernetes preferring open source"];
+  timeRuns(() => recommend(profile, catalog), 30);
+  const real = timeRuns(() => recommend(profile, catalog), 300);
+  row("Engine", `Recommendation, real catalog (${catalog.tools.length} tools): median`, ms(median(real)), "< 2 ms", median(real) < 2);
+  row("Engine", "Recommendation, real catalog: p95", ms(pct(real, 0.95)));
+  const results: Record<number, number> = {};
+  for (const size of [1000, 10000]) {
+    const synthetic = syntheticCatalog(catalog, size);
+    timeRuns(() => recommend(profile, synthetic), 3);
+    const times = timeRuns(() => recommend(profile, synthetic), size === 1000 ? 40 : 10);
+    results[size] = median(times);
+    row("Engine", `Synthetic ${size.toLocaleString("en")} tools: median / p95`, `${ms(median(times))} / ${ms(pct(times, 0.95))}`);
+  }
+  const ratio = results[10000]! / results[1000]!;
+  row("Engine", "Growth 10,000 / 1,000 tools", `${ratio.toFixed(1)}×`, "≈ 10× (linear)", ratio < 15);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A production server of our own for the HTTP, page, export and memory sections.
+type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
+
+async function startServer(): Promise<Server> {
+  const dir = path.join(ROOT, "data/bench");
+  rmSync(dir, { recursive: true, force: true });
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${dir}/advisor.db`,
+      LOG_LEVEL: "error",
+      RATE_LIMIT_WRITES_PER_MINUTE: "0",
+      RATE_LIMIT_EXPORTS_PER_MINUTE: "0",
+      RATE_LIMIT_PDF_PER_MINUTE: "0",
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function createAssessment(url: string, body: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/assessments`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+  if (response.status !== 201) throw new Error(`POST /api/v1/assessments answered ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function assessmentBody(url: string, level: number, constraints: Record<string, string>): Promise<string> {
+  const questionnaire = ((await (await fetch(`${url}/api/v1/questionnaire`)).json()) as { data: Questionnaire }).data;
+  return JSON.stringify({ answers: answerAll(questionnaire, level, constraints) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. HTTP throughput as a ratio of the framework's ceiling on this machine
+async function benchHttp(server: Server) {
+  const body = await assessmentBody(server.url, 2, { kubernetes: "yes" });
+  const run = (opts: autocannon.Options) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      autocannon({ connections: 10, duration: 8, ...opts }, (error, result) => (error ? reject(error) : resolve(result)));
+    });
+  await run({ url: `${server.url}/catalog`, duration: 2 });
+  const ceiling = await run({ url: `${server.url}/api/ping` });
+  const catalog = await run({ url: `${server.url}/catalog` });
+  const writes = await run({ url: `${server.url}/api/v1/assessments`, method: "POST", headers: { "content-type": "application/json" }, body });
+  const line = (name: string, r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`;
+  row("HTTP", "Static JSON route (ceiling), 10 connections", line("ping", ceiling));
+  const catalogRatio = catalog.requests.average / ceiling.requests.average;
+  const writeRatio = writes.requests.average / ceiling.requests.average;
+  row("HTTP", "GET /catalog", `${line("catalog", catalog)} = ${(catalogRatio * 100).toFixed(0)}% of ceiling`, "≥ 50%, p99 < 100 ms", catalogRatio >= 0.5 && catalog.latency.p99 < 100);
+  row("HTTP", "POST /api/v1/assessments", `${line("writes", writes)} = ${(writeRatio * 100).toFixed(0)}% of ceiling`, "≥ 30%, p99 < 100 ms", writeRatio >= 0.3 && writes.latency.p99 < 100);
+  const errors = catalog.non2xx + writes.non2xx + catalog.errors + writes.errors;
+  row("HTTP", "Non-2xx responses and errors during the runs", String(errors), "0", errors === 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. Page weight: first-load JavaScript as the browser receives it (gzipped)
+async function benchWeight(server: Server) {
+  const id = await createAssessment(server.url, await assessmentBody(server.url, 3, { kubernetes: "yes" }));
+  const browser = await chromium.launch({ executablePath: ensureChromium(process.env.CHROMIUM_PATH), args: CHROMIUM_ARGS });
+  let overBudget = false;
+  try {
+    for (const page of ["/", "/catalog", "/assess", `/r/${id}`]) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const scripts: Promise<{ bytes: number; mermaid: boolean }>[] = [];
+      tab.on("response", (response) => {
+        if (response.request().resourceType() !== "script") return;
+        scripts.push(
+          response
+            .body()
+            .then((b) => ({ bytes: gzipSync(b).length, mermaid: b.includes("flowchart-v2") }))
+            .catch(() => ({ bytes: 0, mermaid: false })),
+        );
+      });
+      await tab.goto(`${server.url}${page}`, { waitUntil: "load" });
+      const firstLoad = await Promise.all(scripts);
+      await tab.waitForLoadState("networkidle");
+      const all = await Promise.all(scripts);
+      await context.close();
+      const kb = firstLoad.reduce((n, s) => n + s.bytes, 0) / 1024;
+      const isReport = page.startsWith("/r/");
+      const mermaid = all.some((s) => s.mermaid);
+      const ok = isReport ? true : kb <= PAGE_WEIGHT_BUDGET_KB;
+      if (!isReport && kb > PAGE_WEIGHT_BUDGET_KB * (1 + BUDGET_TOLERANCE)) overBudget = true;
+      row("Page weight", `${isReport ? "/r/<id>" : page} first-load JS (gzip)`, `${kb.toFixed(0)} KB${mermaid ? ", Mermaid lazy-loaded after" : ""}`, isReport ? "exempt (diagram)" : `< ${PAGE_WEIGHT_BUDGET_KB} KB, no Mermaid`, ok && (isReport || !mermaid));
+      if (!isReport && mermaid) overBudget = true;
+    }
+  } finally {
+    await browser.close();
+  }
+  return overBudget;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Core Web Vitals with Lighthouse (mobile settings), driving Debian's Chromium
+async function benchLighthouse(server: Server) {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const id = await createAssessment(server.url, await assessmentBody(server.url, 3, { kubernetes: "yes" }));
+  const chrome = await chromeLauncher.launch({ chromePath: ensureChromium(process.env.CHROMIUM_PATH), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  try {
+    for (const page of ["/", "/catalog", "/assess", `/r/${id}`]) {
+      const result = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      const lhr = result?.lhr;
+      const score = Math.round((lhr?.categories.performance?.score ?? 0) * 100);
+      const audit = (key: string) => lhr?.audits[key]?.numericValue ?? NaN;
+      const lcp = audit("largest-contentful-paint");
+      const cls = audit("cumulative-layout-shift");
+      const tbt = audit("total-blocking-time");
+      const name = page.startsWith("/r/") ? "/r/<id>" : page;
+      row(
+        "Web Vitals",
+        `${name} (Lighthouse mobile)`,
+        `score ${score}, LCP ${(lcp / 1000).toFixed(2)} s, CLS ${cls.toFixed(3)}, TBT ${Math.round(tbt)} ms`,
+        "≥ 95, < 1.5 s, < 0.05, < 150 ms",
+        score >= 95 && lcp < 1500 && cls < 0.05 && tbt < 150,
+      );
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. Exports for a large (~30-tool) stack
+async function benchExports(server: Server) {
+  const id = await createAssessment(server.url, await assessmentBody(server.url, 4, { kubernetes: "yes", llmApplications: "yes", regulated: "yes", teamSize: "large", budget: "large" }));
+  const json = (await (await fetch(`${server.url}/r/${id}/report.json`)).json()) as { recommendation: { toolCount: Record<string, number> } };
+  const tools = Object.values(json.recommendation.toolCount).reduce((a, b) => a + b, 0);
+  const timed = async (url: string) => {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return performance.now() - started;
+  };
+  await timed(`${server.url}/r/${id}/report.md`);
+  const markdown = [];
+  for (let i = 0; i < 20; i++) markdown.push(await timed(`${server.url}/r/${id}/report.md`));
+  row("Exports", `Markdown, ${tools}-tool stack: median`, ms(median(markdown)), "< 20 ms", median(markdown) < 20);
+  const first = await timed(`${server.url}/r/${id}/report.pdf`);
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push(await timed(`${server.url}/r/${id}/report.pdf`));
+  row("Exports", "PDF, first (browser start included)", ms(first));
+  row("Exports", "PDF, warm: median", ms(median(warm)), "< 2,000 ms", median(warm) < 2000);
+  const concurrent = await Promise.allSettled(Array.from({ length: 5 }, () => timed(`${server.url}/r/${id}/report.pdf`)));
+  const succeeded = concurrent.filter((c) => c.status === "fulfilled").length;
+  const slowest = Math.max(...concurrent.map((c) => (c.status === "fulfilled" ? c.value : 0)));
+  row("Exports", "5 concurrent PDF exports", `${succeeded}/5 succeeded, slowest ${ms(slowest)}`, "5/5", succeeded === 5);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+async function main() {
+  if (only.has("engine")) await benchEngine();
+  const needsServer = ["http", "weight", "lighthouse", "exports", "memory"].some((s) => only.has(s as Section));
+  let overBudget = false;
+  if (needsServer) {
+    const server = await startServer();
+    try {
+      const idle = rssMb(server.process.pid);
+      if (only.has("weight")) overBudget = await benchWeight(server);
+      if (only.has("lighthouse")) await benchLighthouse(server);
+      if (only.has("exports")) await benchExports(server);
+      if (only.has("http")) await benchHttp(server);
+      if (only.has("memory")) {
+        row("Memory", "Server RSS at start (migrated, seeded, idle)", `${idle.toFixed(0)} MB`);
+        row("Memory", `Server RSS after the sections above`, `${rssMb(server.process.pid).toFixed(0)} MB`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const mark = (ok: boolean | null) => (ok === null ? "" : ok ? "✅" : "❌");
+  const table = ["| Section | Metric | Value | Budget | |", "| --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.budget} | ${mark(r.ok)} |`)].join("\n");
+  console.log(`\nMachine: ${machine}\n\n${table}\n`);
+  if (!values["no-write"] && only.size === SECTIONS.length) {
+    const file = path.join(ROOT, "docs/performance.md");
+    const previous = readFileSync(file, "utf8").split("<!-- bench:start -->")[0] ?? "";
+    writeFileSync(file, `${previous}<!-- bench:start -->\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n\n${table}\n`);
+    console.log("wrote docs/performance.md");
+  }
+  if (values.check && overBudget) {
+    console.error(`A page's first-load JavaScript is more than ${BUDGET_TOLERANCE * 100}% over its ${PAGE_WEIGHT_BUDGET_KB} KB budget, or loads Mermaid.`);
+    process.exit(1);
+  }
+}
+
+await main();
