@@ -155,7 +155,9 @@ async function benchHttp(server: Server) {
   const body = await assessmentBody(server.url, 2, { kubernetes: "yes" });
   const run = (opts: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon({ connections: 10, duration: 8, ...opts }, (error, result) => (error ? reject(error) : resolve(result)));
+      autocannon({ connections: 10, duration: 8, ...opts }, (error: unknown, result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+      );
     });
   await run({ url: `${server.url}/catalog`, duration: 2 });
   const ceiling = await run({ url: `${server.url}/api/ping` });
@@ -236,7 +238,7 @@ async function benchLighthouse(server: Server) {
       );
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 

@@ -72,7 +72,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {pages > 1 ? (
             <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3 text-sm">
               {page > 1 ? (
-                <Link href={pageHref(page - 1) as "/catalog"} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
+                <Link href={pageHref(page - 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
                   ← Previous
                 </Link>
               ) : (
@@ -82,7 +82,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 Page {page} of {pages}
               </span>
               {page < pages ? (
-                <Link href={pageHref(page + 1) as "/catalog"} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
+                <Link href={pageHref(page + 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-surface-muted">
                   Next →
                 </Link>
               ) : (
