@@ -156,7 +156,7 @@ async function benchHttp(server: Server) {
   const run = (opts: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       autocannon({ connections: 10, duration: 8, ...opts }, (error: unknown, result) =>
-        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+        error ? reject(error instanceof Error ? error : new Error("autocannon failed")) : resolve(result),
       );
     });
   await run({ url: `${server.url}/catalog`, duration: 2 });
