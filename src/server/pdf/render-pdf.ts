@@ -1,7 +1,7 @@
 import "server-only";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { env } from "@/env";
 import { logger } from "../log/logger";
 
@@ -35,6 +35,25 @@ function chromiumPath(): string | null {
 }
 
 let browser: Promise<Browser> | null = null;
+let sharedContext: { origin: string; context: Promise<BrowserContext> } | null = null;
+
+/**
+ * One browser context for all renders of an origin: its HTTP cache keeps the app's scripts and fonts, so a warm
+ * render skips downloading and compiling them. The route filter that blocks other origins is set once here.
+ */
+async function getContext(origin: string): Promise<BrowserContext> {
+  if (sharedContext?.origin === origin) return sharedContext.context;
+  const context = (async () => {
+    const created = await (await getBrowser()).newContext({ javaScriptEnabled: true, colorScheme: "light" });
+    await created.route("**/*", (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient")));
+    created.on("close", () => void (sharedContext?.context === context && (sharedContext = null)));
+    return created;
+  })();
+  sharedContext = { origin, context };
+  context.catch(() => void (sharedContext?.context === context && (sharedContext = null)));
+  return context;
+}
+
 function getBrowser(): Promise<Browser> {
   if (!browser) {
     const executablePath = chromiumPath();
@@ -45,7 +64,12 @@ function getBrowser(): Promise<Browser> {
     });
     browser = launching;
     launching
-      .then((b) => b.on("disconnected", () => void (browser === launching && (browser = null))))
+      .then((b) =>
+        b.on("disconnected", () => {
+          if (browser === launching) browser = null;
+          sharedContext = null;
+        }),
+      )
       .catch(() => void (browser === launching && (browser = null)));
   }
   return browser;
@@ -77,11 +101,8 @@ export async function renderPdf(url: string, format: PaperFormat): Promise<Buffe
   const release = await acquire(deadline);
   const started = Date.now();
   try {
-    const context = await (await getBrowser()).newContext({ javaScriptEnabled: true, colorScheme: "light" });
+    const page = await (await getContext(new URL(url).origin)).newPage();
     try {
-      const origin = new URL(url).origin;
-      await context.route("**/*", (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient")));
-      const page = await context.newPage();
       page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
       const response = await page.goto(url, { waitUntil: "load" });
       if (!response || response.status() !== 200) throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
@@ -101,7 +122,7 @@ export async function renderPdf(url: string, format: PaperFormat): Promise<Buffe
       logger.info({ format, ms: Date.now() - started, bytes: pdf.length }, "pdf rendered");
       return pdf;
     } finally {
-      await context.close();
+      await page.close();
     }
   } catch (error) {
     if (error instanceof PdfUnavailableError) throw error;
