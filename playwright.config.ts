@@ -29,6 +29,13 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "file:./data/e2e/advisor.db", LOG_LEVEL: "warn", NODE_ENV: "production", RATE_LIMIT_WRITES_PER_MINUTE: "200" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./data/e2e/advisor.db",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      RATE_LIMIT_WRITES_PER_MINUTE: "200",
+    },
   },
 });

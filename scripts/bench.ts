@@ -33,28 +33,34 @@ export const PAGE_WEIGHT_BUDGET_KB = 200;
 /** CI fails when a page is this much over its budget. */
 const BUDGET_TOLERANCE = 0.1;
 
-const { values } = parseArgs({ options: { only: { type: "string" }, check: { type: "boolean" }, "no-write": { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { only: { type: "string" }, check: { type: "boolean" }, "no-write": { type: "boolean" } },
+});
 const only = new Set((values.only?.split(",") ?? SECTIONS) as Section[]);
 
 type Row = { section: string; metric: string; value: string; budget: string; ok: boolean | null };
 const rows: Row[] = [];
-const row = (section: string, metric: string, value: string, budget = "", ok: boolean | null = null) => rows.push({ section, metric, value, budget, ok });
+const row = (section: string, metric: string, value: string, budget = "", ok: boolean | null = null) =>
+  rows.push({ section, metric, value, budget, ok });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Engine
 function syntheticCatalog(base: RecommenderCatalog, size: number): RecommenderCatalog {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const caps = base.capabilities.map((c) => c.slug);
   const template = base.tools.filter((t) => t.status === "active");
   const tools: RecommenderTool[] = Array.from({ length: size }, (_, i) => {
     const like = template[i % template.length]!;
     const primary = [caps[Math.floor(random() * caps.length)]!];
-    const integrations = Array.from({ length: 6 }, () => `s${Math.floor(random() * size)}`).filter((s) => s !== `s${i}`);
+    const integrations = Array.from({ length: 6 }, () => `s${Math.floor(random() * size)}`).filter(
+      (s) => s !== `s${i}`,
+    );
     return { ...like, slug: `s${i}`, name: `Synthetic ${i}`, capabilities: { primary, secondary: [] }, integrations };
   });
   return { ...base, tools };
@@ -75,7 +81,13 @@ async function benchEngine() {
   const profile = TEAM_PROFILES["production-scale team on Kubernetes preferring open source"];
   timeRuns(() => recommend(profile, catalog), 30);
   const real = timeRuns(() => recommend(profile, catalog), 300);
-  row("Engine", `Recommendation, real catalog (${catalog.tools.length} tools): median`, ms(median(real)), "< 2 ms", median(real) < 2);
+  row(
+    "Engine",
+    `Recommendation, real catalog (${catalog.tools.length} tools): median`,
+    ms(median(real)),
+    "< 2 ms",
+    median(real) < 2,
+  );
   row("Engine", "Recommendation, real catalog: p95", ms(pct(real, 0.95)));
   const results: Record<number, number> = {};
   for (const size of [1000, 10000]) {
@@ -83,7 +95,11 @@ async function benchEngine() {
     timeRuns(() => recommend(profile, synthetic), 3);
     const times = timeRuns(() => recommend(profile, synthetic), size === 1000 ? 40 : 10);
     results[size] = median(times);
-    row("Engine", `Synthetic ${size.toLocaleString("en")} tools: median / p95`, `${ms(median(times))} / ${ms(pct(times, 0.95))}`);
+    row(
+      "Engine",
+      `Synthetic ${size.toLocaleString("en")} tools: median / p95`,
+      `${ms(median(times))} / ${ms(pct(times, 0.95))}`,
+    );
   }
   const ratio = results[10000]! / results[1000]!;
   row("Engine", "Growth 10,000 / 1,000 tools", `${ratio.toFixed(1)}×`, "≈ 10× (linear)", ratio < 15);
@@ -139,7 +155,11 @@ function rssMb(pid: number | undefined): number {
 }
 
 async function createAssessment(url: string, body: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/assessments`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+  const response = await fetch(`${url}/api/v1/assessments`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body,
+  });
   if (response.status !== 201) throw new Error(`POST /api/v1/assessments answered ${response.status}`);
   return ((await response.json()) as { id: string }).id;
 }
@@ -162,13 +182,31 @@ async function benchHttp(server: Server) {
   await run({ url: `${server.url}/catalog`, duration: 2 });
   const ceiling = await run({ url: `${server.url}/api/ping` });
   const catalog = await run({ url: `${server.url}/catalog` });
-  const writes = await run({ url: `${server.url}/api/v1/assessments`, method: "POST", headers: { "content-type": "application/json" }, body });
-  const line = (name: string, r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`;
+  const writes = await run({
+    url: `${server.url}/api/v1/assessments`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  const line = (name: string, r: autocannon.Result) =>
+    `${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`;
   row("HTTP", "Static JSON route (ceiling), 10 connections", line("ping", ceiling));
   const catalogRatio = catalog.requests.average / ceiling.requests.average;
   const writeRatio = writes.requests.average / ceiling.requests.average;
-  row("HTTP", "GET /catalog", `${line("catalog", catalog)} = ${(catalogRatio * 100).toFixed(0)}% of ceiling`, "≥ 50%, p99 < 100 ms", catalogRatio >= 0.5 && catalog.latency.p99 < 100);
-  row("HTTP", "POST /api/v1/assessments", `${line("writes", writes)} = ${(writeRatio * 100).toFixed(0)}% of ceiling`, "≥ 30%, p99 < 100 ms", writeRatio >= 0.3 && writes.latency.p99 < 100);
+  row(
+    "HTTP",
+    "GET /catalog",
+    `${line("catalog", catalog)} = ${(catalogRatio * 100).toFixed(0)}% of ceiling`,
+    "≥ 50%, p99 < 100 ms",
+    catalogRatio >= 0.5 && catalog.latency.p99 < 100,
+  );
+  row(
+    "HTTP",
+    "POST /api/v1/assessments",
+    `${line("writes", writes)} = ${(writeRatio * 100).toFixed(0)}% of ceiling`,
+    "≥ 30%, p99 < 100 ms",
+    writeRatio >= 0.3 && writes.latency.p99 < 100,
+  );
   const errors = catalog.non2xx + writes.non2xx + catalog.errors + writes.errors;
   row("HTTP", "Non-2xx responses and errors during the runs", String(errors), "0", errors === 0);
 }
@@ -177,7 +215,10 @@ async function benchHttp(server: Server) {
 // 3. Page weight: first-load JavaScript as the browser receives it (gzipped)
 async function benchWeight(server: Server) {
   const id = await createAssessment(server.url, await assessmentBody(server.url, 3, { kubernetes: "yes" }));
-  const browser = await chromium.launch({ executablePath: ensureChromium(process.env.CHROMIUM_PATH), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(process.env.CHROMIUM_PATH),
+    args: CHROMIUM_ARGS,
+  });
   let overBudget = false;
   try {
     for (const page of ["/", "/catalog", "/assess", `/r/${id}`]) {
@@ -203,7 +244,13 @@ async function benchWeight(server: Server) {
       const mermaid = all.some((s) => s.mermaid);
       const ok = isReport ? true : kb <= PAGE_WEIGHT_BUDGET_KB;
       if (!isReport && kb > PAGE_WEIGHT_BUDGET_KB * (1 + BUDGET_TOLERANCE)) overBudget = true;
-      row("Page weight", `${isReport ? "/r/<id>" : page} first-load JS (gzip)`, `${kb.toFixed(0)} KB${mermaid ? ", Mermaid lazy-loaded after" : ""}`, isReport ? "exempt (diagram)" : `< ${PAGE_WEIGHT_BUDGET_KB} KB, no Mermaid`, ok && (isReport || !mermaid));
+      row(
+        "Page weight",
+        `${isReport ? "/r/<id>" : page} first-load JS (gzip)`,
+        `${kb.toFixed(0)} KB${mermaid ? ", Mermaid lazy-loaded after" : ""}`,
+        isReport ? "exempt (diagram)" : `< ${PAGE_WEIGHT_BUDGET_KB} KB, no Mermaid`,
+        ok && (isReport || !mermaid),
+      );
       if (!isReport && mermaid) overBudget = true;
     }
   } finally {
@@ -218,10 +265,18 @@ async function benchLighthouse(server: Server) {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const id = await createAssessment(server.url, await assessmentBody(server.url, 3, { kubernetes: "yes" }));
-  const chrome = await chromeLauncher.launch({ chromePath: ensureChromium(process.env.CHROMIUM_PATH), chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: ensureChromium(process.env.CHROMIUM_PATH),
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+  });
   try {
     for (const page of ["/", "/catalog", "/assess", `/r/${id}`]) {
-      const result = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      const result = await lighthouse(`${server.url}${page}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance"],
+      });
       const lhr = result?.lhr;
       const score = Math.round((lhr?.categories.performance?.score ?? 0) * 100);
       const audit = (key: string) => lhr?.audits[key]?.numericValue ?? NaN;
@@ -245,8 +300,19 @@ async function benchLighthouse(server: Server) {
 // ---------------------------------------------------------------------------------------------------------------
 // 5. Exports for a large (~30-tool) stack
 async function benchExports(server: Server) {
-  const id = await createAssessment(server.url, await assessmentBody(server.url, 4, { kubernetes: "yes", llmApplications: "yes", regulated: "yes", teamSize: "large", budget: "large" }));
-  const json = (await (await fetch(`${server.url}/r/${id}/report.json`)).json()) as { recommendation: { toolCount: Record<string, number> } };
+  const id = await createAssessment(
+    server.url,
+    await assessmentBody(server.url, 4, {
+      kubernetes: "yes",
+      llmApplications: "yes",
+      regulated: "yes",
+      teamSize: "large",
+      budget: "large",
+    }),
+  );
+  const json = (await (await fetch(`${server.url}/r/${id}/report.json`)).json()) as {
+    recommendation: { toolCount: Record<string, number> };
+  };
   const tools = Object.values(json.recommendation.toolCount).reduce((a, b) => a + b, 0);
   const timed = async (url: string) => {
     const started = performance.now();
@@ -264,10 +330,18 @@ async function benchExports(server: Server) {
   for (let i = 0; i < 5; i++) warm.push(await timed(`${server.url}/r/${id}/report.pdf`));
   row("Exports", "PDF, first (browser start included)", ms(first));
   row("Exports", "PDF, warm: median", ms(median(warm)), "< 2,000 ms", median(warm) < 2000);
-  const concurrent = await Promise.allSettled(Array.from({ length: 5 }, () => timed(`${server.url}/r/${id}/report.pdf`)));
+  const concurrent = await Promise.allSettled(
+    Array.from({ length: 5 }, () => timed(`${server.url}/r/${id}/report.pdf`)),
+  );
   const succeeded = concurrent.filter((c) => c.status === "fulfilled").length;
   const slowest = Math.max(...concurrent.map((c) => (c.status === "fulfilled" ? c.value : 0)));
-  row("Exports", "5 concurrent PDF exports", `${succeeded}/5 succeeded, slowest ${ms(slowest)}`, "5/5", succeeded === 5);
+  row(
+    "Exports",
+    "5 concurrent PDF exports",
+    `${succeeded}/5 succeeded, slowest ${ms(slowest)}`,
+    "5/5",
+    succeeded === 5,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -294,16 +368,25 @@ async function main() {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
   const mark = (ok: boolean | null) => (ok === null ? "" : ok ? "✅" : "❌");
-  const table = ["| Section | Metric | Value | Budget | |", "| --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.budget} | ${mark(r.ok)} |`)].join("\n");
+  const table = [
+    "| Section | Metric | Value | Budget | |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.budget} | ${mark(r.ok)} |`),
+  ].join("\n");
   console.log(`\nMachine: ${machine}\n\n${table}\n`);
   if (!values["no-write"] && only.size === SECTIONS.length) {
     const file = path.join(ROOT, "docs/performance.md");
     const previous = readFileSync(file, "utf8").split("<!-- bench:start -->")[0] ?? "";
-    writeFileSync(file, `${previous}<!-- bench:start -->\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n\n${table}\n`);
+    writeFileSync(
+      file,
+      `${previous}<!-- bench:start -->\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n\n${table}\n`,
+    );
     console.log("wrote docs/performance.md");
   }
   if (values.check && overBudget) {
-    console.error(`A page's first-load JavaScript is more than ${BUDGET_TOLERANCE * 100}% over its ${PAGE_WEIGHT_BUDGET_KB} KB budget, or loads Mermaid.`);
+    console.error(
+      `A page's first-load JavaScript is more than ${BUDGET_TOLERANCE * 100}% over its ${PAGE_WEIGHT_BUDGET_KB} KB budget, or loads Mermaid.`,
+    );
     process.exit(1);
   }
 }

@@ -33,7 +33,10 @@ const ZEnv = z.object({
   RATE_LIMIT_EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_PDF_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry it appends. */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Public origin of the app (scheme://host[:port]) used to build absolute links; derived from HOST/PORT if unset. */
   APP_ORIGIN: z.url().optional(),
 });

@@ -10,7 +10,9 @@ import { expectAccessible } from "./support/axe";
 type Question = { id: string; kind: string; constraint?: string; options: { value: string }[] };
 
 async function createAssessment(request: APIRequestContext): Promise<string> {
-  const questionnaire = (await (await request.get("/api/v1/questionnaire")).json()) as { data: { questions: Question[] } };
+  const questionnaire = (await (await request.get("/api/v1/questionnaire")).json()) as {
+    data: { questions: Question[] };
+  };
   const answers: Record<string, unknown> = {};
   for (const q of questionnaire.data.questions) {
     if (q.kind === "tools") continue;
@@ -28,14 +30,21 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), "advisor-report-"));
 test.describe("an architect takes the report away", () => {
   test("the report page draws the lifecycle diagram with one node per tool", async ({ page, request }) => {
     const id = await createAssessment(request);
-    const json = (await (await request.get(`/r/${id}/report.json`)).json()) as { recommendation: { items: { pick: { slug: string; companions: { slug: string }[] } | null }[] } };
-    const tools = new Set(json.recommendation.items.flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])));
+    const json = (await (await request.get(`/r/${id}/report.json`)).json()) as {
+      recommendation: { items: { pick: { slug: string; companions: { slug: string }[] } | null }[] };
+    };
+    const tools = new Set(
+      json.recommendation.items.flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])),
+    );
     await page.goto(`/r/${id}`);
     const figure = page.locator("figure[data-diagram-state]");
     await figure.scrollIntoViewIfNeeded();
     await expect(figure).toHaveAttribute("data-diagram-state", "ready", { timeout: 20_000 });
     // Tool nodes plus the legend's entries.
-    const legend = await figure.locator("g.node").filter({ hasText: /^(Adopt now|Next stage|Later)$/ }).count();
+    const legend = await figure
+      .locator("g.node")
+      .filter({ hasText: /^(Adopt now|Next stage|Later)$/ })
+      .count();
     expect(await figure.locator("g.node").count()).toBe(tools.size + legend);
     await expectAccessible(page);
   });
@@ -57,8 +66,13 @@ test.describe("an architect takes the report away", () => {
     expect(response.headers()["content-disposition"]).toContain("filename*=UTF-8''");
   });
 
-  for (const [format, size] of [["a4", /595\.\d+ x 841\.\d+|595\.\d+ x 842\.\d+/], ["letter", /612 x 792/]] as const) {
-    test(`exports a ${format} PDF with selectable text, page numbers and the diagram as vector graphics`, async ({ request }) => {
+  for (const [format, size] of [
+    ["a4", /595\.\d+ x 841\.\d+|595\.\d+ x 842\.\d+/],
+    ["letter", /612 x 792/],
+  ] as const) {
+    test(`exports a ${format} PDF with selectable text, page numbers and the diagram as vector graphics`, async ({
+      request,
+    }) => {
       const id = await createAssessment(request);
       const response = await request.get(`/r/${id}/report.pdf?format=${format}`, { timeout: 60_000 });
       expect(response.status()).toBe(200);
@@ -71,7 +85,15 @@ test.describe("an architect takes the report away", () => {
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(info).toMatch(size);
       const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-      for (const section of ["MLOps stack recommendation", "Summary", "Roadmap", "Lifecycle diagram", "Why each pick", "Action items", "Answers"]) {
+      for (const section of [
+        "MLOps stack recommendation",
+        "Summary",
+        "Roadmap",
+        "Lifecycle diagram",
+        "Why each pick",
+        "Action items",
+        "Answers",
+      ]) {
         expect(text).toContain(section);
       }
       expect(text).toContain(`Page 1 of ${pages}`);
@@ -95,13 +117,23 @@ test.describe("an architect takes the report away", () => {
   });
 });
 
-test("hostile tool names cannot change the diagram or inject markup when Mermaid renders it in Chromium", async ({ page }) => {
+test("hostile tool names cannot change the diagram or inject markup when Mermaid renders it in Chromium", async ({
+  page,
+}) => {
   const data = hostileReport();
   const source = buildLifecycleDiagram(data.recommendation, data.phases);
   await page.setContent("<!doctype html><html><body><div id='out'></div></body></html>");
   await page.addScriptTag({ path: path.resolve("node_modules/mermaid/dist/mermaid.min.js") });
   const result = await page.evaluate(async (src) => {
-    const mermaid = (window as unknown as { mermaid: { initialize: (c: object) => void; parse: (s: string) => Promise<unknown>; render: (id: string, s: string) => Promise<{ svg: string }> } }).mermaid;
+    const mermaid = (
+      window as unknown as {
+        mermaid: {
+          initialize: (c: object) => void;
+          parse: (s: string) => Promise<unknown>;
+          render: (id: string, s: string) => Promise<{ svg: string }>;
+        };
+      }
+    ).mermaid;
     mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
     const parsed = await mermaid.parse(src);
     const { svg } = await mermaid.render("hostile", src);

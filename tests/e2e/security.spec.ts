@@ -18,12 +18,15 @@ test.describe("security headers", () => {
   test("every inline script carries this response's nonce, and pages run without CSP violations", async ({ page }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     const response = await page.goto("/catalog");
     const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
     expect(nonce).toBeTruthy();
-    const inline = await page.locator("script:not([src])").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    const inline = await page
+      .locator("script:not([src])")
+      .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(inline.length).toBeGreaterThan(0);
     for (const value of inline) expect(value).toBe(nonce);
     await page.getByRole("searchbox", { name: "Search" }).fill("mlflow");
@@ -34,9 +37,15 @@ test.describe("security headers", () => {
   test("reads allow any origin; writes refuse a cross-site browser", async ({ request }) => {
     const read = await request.get("/api/v1/tools?limit=1", { headers: { Origin: "https://portal.example" } });
     expect(read.headers()["access-control-allow-origin"]).toBe("*");
-    const preflight = await request.fetch("/api/v1/assessments", { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+    const preflight = await request.fetch("/api/v1/assessments", {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+    });
     expect(preflight.headers()["access-control-allow-origin"]).toBeUndefined();
-    const write = await request.post("/api/v1/assessments", { data: { answers: {} }, headers: { Origin: "https://evil.example" } });
+    const write = await request.post("/api/v1/assessments", {
+      data: { answers: {} },
+      headers: { Origin: "https://evil.example" },
+    });
     expect(write.status()).toBe(403);
   });
 });

@@ -46,8 +46,28 @@ async function expectSafe(response: Response) {
   }
 }
 
-const paramName = fc.oneof(fc.constantFrom("q", "phase", "cap", "license", "pricing", "hosting", "cloud", "k8s", "stage", "status", "sort", "limit", "offset"), fc.string({ maxLength: 8 }));
-const paramValue = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("aws", "1,2", "-1", "99999999999", "open-source", "%00", "../", "<script>", "name", "😀"));
+const paramName = fc.oneof(
+  fc.constantFrom(
+    "q",
+    "phase",
+    "cap",
+    "license",
+    "pricing",
+    "hosting",
+    "cloud",
+    "k8s",
+    "stage",
+    "status",
+    "sort",
+    "limit",
+    "offset",
+  ),
+  fc.string({ maxLength: 8 }),
+);
+const paramValue = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom("aws", "1,2", "-1", "99999999999", "open-source", "%00", "../", "<script>", "name", "😀"),
+);
 
 describe("fuzzing the API", () => {
   test(`GET /api/v1/tools with ${RUNS} random query strings`, async () => {
@@ -80,19 +100,44 @@ describe("fuzzing the API", () => {
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 200 }),
       // Mostly-valid answer sets with one field mutated: the interesting boundary.
-      fc.tuple(fc.constantFrom(...questionIds), fc.jsonValue()).map(([id, value]) => JSON.stringify({ answers: { ...valid, [id]: value } })),
-      fc.dictionary(fc.oneof(fc.constantFrom(...questionIds), fc.string({ maxLength: 10 })), fc.jsonValue(), { maxKeys: 8 }).map((answers) => JSON.stringify({ answers })),
-      fc.record({ answers: fc.constant(valid), parentId: fc.string({ maxLength: 30 }), questionnaireVersion: fc.string({ maxLength: 12 }) }, { requiredKeys: ["answers"] }).map((b) => JSON.stringify(b)),
+      fc
+        .tuple(fc.constantFrom(...questionIds), fc.jsonValue())
+        .map(([id, value]) => JSON.stringify({ answers: { ...valid, [id]: value } })),
+      fc
+        .dictionary(fc.oneof(fc.constantFrom(...questionIds), fc.string({ maxLength: 10 })), fc.jsonValue(), {
+          maxKeys: 8,
+        })
+        .map((answers) => JSON.stringify({ answers })),
+      fc
+        .record(
+          {
+            answers: fc.constant(valid),
+            parentId: fc.string({ maxLength: 30 }),
+            questionnaireVersion: fc.string({ maxLength: 12 }),
+          },
+          { requiredKeys: ["answers"] },
+        )
+        .map((b) => JSON.stringify(b)),
     );
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8"), async (text, type) => {
-        const before = await db.prisma.assessment.count();
-        const response = await h.post!(new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "Content-Type": type }, body: text }));
-        const status = response.status;
-        await expectSafe(response);
-        const after = await db.prisma.assessment.count();
-        expect(after - before).toBe(status === 201 ? 1 : 0);
-      }),
+      fc.asyncProperty(
+        body,
+        fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8"),
+        async (text, type) => {
+          const before = await db.prisma.assessment.count();
+          const response = await h.post!(
+            new Request("http://localhost/api/v1/assessments", {
+              method: "POST",
+              headers: { "Content-Type": type },
+              body: text,
+            }),
+          );
+          const status = response.status;
+          await expectSafe(response);
+          const after = await db.prisma.assessment.count();
+          expect(after - before).toBe(status === 201 ? 1 : 0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -7,7 +7,14 @@ import { answerAll } from "../support/questionnaire-answers";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /** Real responses of every JSON endpoint, validated against the OpenAPI document the API publishes. */
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: object };
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+  components: object;
+};
 let db: TestDatabase;
 let doc: Doc;
 let ajv: Ajv2020;
@@ -43,29 +50,88 @@ async function expectValid(path: string, method: string, response: Response) {
   return body;
 }
 
-const call = (fn: (...args: never[]) => Promise<Response>, ...args: unknown[]) => (fn as (...a: unknown[]) => Promise<Response>)(...args);
+const call = (fn: (...args: never[]) => Promise<Response>, ...args: unknown[]) =>
+  (fn as (...a: unknown[]) => Promise<Response>)(...args);
 
 describe("the OpenAPI document", () => {
   test("is OpenAPI 3.1 and documents every endpoint", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/health", "/api/v1/assessments", "/api/v1/assessments/{id}", "/api/v1/capabilities", "/api/v1/questionnaire", "/api/v1/tools", "/api/v1/tools/{slug}", "/r/{id}/report.json", "/r/{id}/report.md", "/r/{id}/report.pdf"].sort(),
+      [
+        "/api/health",
+        "/api/v1/assessments",
+        "/api/v1/assessments/{id}",
+        "/api/v1/capabilities",
+        "/api/v1/questionnaire",
+        "/api/v1/tools",
+        "/api/v1/tools/{slug}",
+        "/r/{id}/report.json",
+        "/r/{id}/report.md",
+        "/r/{id}/report.pdf",
+      ].sort(),
     );
   });
 
   test("real responses of every JSON endpoint match it", async () => {
-    await expectValid("/api/v1/tools", "get", await call(routes.tools!, new Request("http://localhost/api/v1/tools?limit=500")));
-    await expectValid("/api/v1/tools", "get", await call(routes.tools!, new Request("http://localhost/api/v1/tools?cloud=mars")));
-    await expectValid("/api/v1/tools/{slug}", "get", await call(routes.tool!, new Request("http://localhost/api/v1/tools/mlflow"), { params: Promise.resolve({ slug: "mlflow" }) }));
-    await expectValid("/api/v1/tools/{slug}", "get", await call(routes.tool!, new Request("http://localhost/api/v1/tools/x"), { params: Promise.resolve({ slug: "x" }) }));
-    await expectValid("/api/v1/capabilities", "get", await call(routes.capabilities!, new Request("http://localhost/api/v1/capabilities")));
-    const questionnaire = (await expectValid("/api/v1/questionnaire", "get", await call(routes.questionnaire!, new Request("http://localhost/api/v1/questionnaire")))) as { data: Questionnaire };
+    await expectValid(
+      "/api/v1/tools",
+      "get",
+      await call(routes.tools!, new Request("http://localhost/api/v1/tools?limit=500")),
+    );
+    await expectValid(
+      "/api/v1/tools",
+      "get",
+      await call(routes.tools!, new Request("http://localhost/api/v1/tools?cloud=mars")),
+    );
+    await expectValid(
+      "/api/v1/tools/{slug}",
+      "get",
+      await call(routes.tool!, new Request("http://localhost/api/v1/tools/mlflow"), {
+        params: Promise.resolve({ slug: "mlflow" }),
+      }),
+    );
+    await expectValid(
+      "/api/v1/tools/{slug}",
+      "get",
+      await call(routes.tool!, new Request("http://localhost/api/v1/tools/x"), {
+        params: Promise.resolve({ slug: "x" }),
+      }),
+    );
+    await expectValid(
+      "/api/v1/capabilities",
+      "get",
+      await call(routes.capabilities!, new Request("http://localhost/api/v1/capabilities")),
+    );
+    const questionnaire = (await expectValid(
+      "/api/v1/questionnaire",
+      "get",
+      await call(routes.questionnaire!, new Request("http://localhost/api/v1/questionnaire")),
+    )) as { data: Questionnaire };
     const post = (body: unknown) =>
-      call(routes.post!, new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
-    const created = (await expectValid("/api/v1/assessments", "post", await post({ answers: answerAll(questionnaire.data, 2, {}, ["mlflow"]) }))) as { id: string };
+      call(
+        routes.post!,
+        new Request("http://localhost/api/v1/assessments", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+    const created = (await expectValid(
+      "/api/v1/assessments",
+      "post",
+      await post({ answers: answerAll(questionnaire.data, 2, {}, ["mlflow"]) }),
+    )) as { id: string };
     await expectValid("/api/v1/assessments", "post", await post({ answers: { nope: 1 } }));
-    await expectValid("/api/v1/assessments/{id}", "get", await call(routes.assessment!, new Request("http://x"), { params: Promise.resolve({ id: created.id }) }));
-    await expectValid("/api/v1/assessments/{id}", "get", await call(routes.assessment!, new Request("http://x"), { params: Promise.resolve({ id: "nope" }) }));
+    await expectValid(
+      "/api/v1/assessments/{id}",
+      "get",
+      await call(routes.assessment!, new Request("http://x"), { params: Promise.resolve({ id: created.id }) }),
+    );
+    await expectValid(
+      "/api/v1/assessments/{id}",
+      "get",
+      await call(routes.assessment!, new Request("http://x"), { params: Promise.resolve({ id: "nope" }) }),
+    );
     await expectValid("/api/health", "get", await call(routes.health!, new Request("http://localhost/api/health")));
   });
 });

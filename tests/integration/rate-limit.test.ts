@@ -16,7 +16,8 @@ async function limiterWithLimit(writesPerMinute: number) {
   return loadRoute(db.url, () => import("../../src/server/http/rate-limit"));
 }
 
-const from = (ip: string) => new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "x-advisor-client-ip": ip } });
+const from = (ip: string) =>
+  new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "x-advisor-client-ip": ip } });
 
 describe("rate limits", () => {
   test("the request over the limit gets 429 with Retry-After, per client address", async () => {

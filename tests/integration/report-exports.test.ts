@@ -38,7 +38,15 @@ describe("the Markdown export, read by a real GFM parser", () => {
     const headings: string[] = [];
     walk(tree, (n) => n.type === "heading" && n.depth! <= 2 && headings.push(`${n.depth}:${textOf(n)}`));
     expect(headings).toEqual(
-      expect.arrayContaining(["1:MLOps stack recommendation", "2:Summary", "2:Maturity by dimension", "2:Roadmap", "2:Lifecycle diagram", "2:Why each pick", "2:Answers"]),
+      expect.arrayContaining([
+        "1:MLOps stack recommendation",
+        "2:Summary",
+        "2:Maturity by dimension",
+        "2:Roadmap",
+        "2:Lifecycle diagram",
+        "2:Why each pick",
+        "2:Answers",
+      ]),
     );
     const code: MdNode[] = [];
     walk(tree, (n) => n.type === "code" && code.push(n));
@@ -61,7 +69,12 @@ describe("the Markdown export, read by a real GFM parser", () => {
 
   test("no catalog text becomes a link, HTML or emphasis, and the names survive as text", () => {
     const forbidden: string[] = [];
-    walk(tree, (n) => ["link", "html", "image", "linkReference", "emphasis"].includes(n.type) && forbidden.push(`${n.type}:${textOf(n)}`));
+    walk(
+      tree,
+      (n) =>
+        ["link", "html", "image", "linkReference", "emphasis"].includes(n.type) &&
+        forbidden.push(`${n.type}:${textOf(n)}`),
+    );
     // The only emphasis we write ourselves is "_none fits_"; everything else must be plain text.
     expect(forbidden.filter((f) => f !== "emphasis:none fits")).toEqual([]);
     const all = textOf(tree);
@@ -96,8 +109,12 @@ describe("the JSON export", () => {
 
 describe("download names", () => {
   test.each([
-    ["mlops-stack-abc", "md", 'attachment; filename="mlops-stack-abc.md"; filename*=UTF-8\'\'mlops-stack-abc.md'],
-    ['we"ird\r\n name/../x', "pdf", 'attachment; filename="we-ird-name-..-x.pdf"; filename*=UTF-8\'\'we%22ird%0D%0A%20name%2F..%2Fx.pdf'],
+    ["mlops-stack-abc", "md", "attachment; filename=\"mlops-stack-abc.md\"; filename*=UTF-8''mlops-stack-abc.md"],
+    [
+      'we"ird\r\n name/../x',
+      "pdf",
+      "attachment; filename=\"we-ird-name-..-x.pdf\"; filename*=UTF-8''we%22ird%0D%0A%20name%2F..%2Fx.pdf",
+    ],
   ])("%j.%s", (base, ext, expected) => {
     expect(contentDisposition(base, ext)).toBe(expected);
   });

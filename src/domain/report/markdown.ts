@@ -37,7 +37,9 @@ function table(header: string[], rows: string[][]): string {
 const HORIZON_HEADINGS: Record<Horizon, string> = { now: "Adopt now", next: "Next stage", later: "Later" };
 
 function summary(profile: MaturityProfile): string {
-  const weakest = profile.dimensions.filter((d) => profile.overall.weakestDimensions.includes(d.slug)).map((d) => mdText(d.name));
+  const weakest = profile.dimensions
+    .filter((d) => profile.overall.weakestDimensions.includes(d.slug))
+    .map((d) => mdText(d.name));
   return [
     `**Stage ${profile.stage}: ${mdText(profile.stageName)}.** Overall level ${profile.overall.level.toFixed(1)} of 4 ` +
       `(average ${profile.overall.mean.toFixed(1)}; weakest: ${weakest.join(", ")} at ${profile.overall.weakest.toFixed(1)}).` +
@@ -63,7 +65,13 @@ export function buildMarkdownReport(data: ReportData): string {
   );
 
   out.push("## Maturity by dimension", "");
-  out.push(table(["Dimension", "Score (0–4)"], profile.dimensions.map((d) => [mdText(d.name), d.score.toFixed(1)])), "");
+  out.push(
+    table(
+      ["Dimension", "Score (0–4)"],
+      profile.dimensions.map((d) => [mdText(d.name), d.score.toFixed(1)]),
+    ),
+    "",
+  );
 
   out.push("## Roadmap", "");
   for (const horizon of ["now", "next", "later"] as const) {
@@ -108,17 +116,34 @@ export function buildMarkdownReport(data: ReportData): string {
   out.push("");
   if (recommendation.excluded.length > 0) {
     out.push("## Tools left out", "");
-    out.push(table(["Tool", "Reason"], recommendation.excluded.map((e) => [mdText(e.name), mdText(e.reasons.join(" ") + (e.successor ? ` Use ${e.successor.name}.` : ""))])), "");
+    out.push(
+      table(
+        ["Tool", "Reason"],
+        recommendation.excluded.map((e) => [
+          mdText(e.name),
+          mdText(e.reasons.join(" ") + (e.successor ? ` Use ${e.successor.name}.` : "")),
+        ]),
+      ),
+      "",
+    );
   }
   if (profile.actionItems.length > 0) {
     out.push("## Action items", "");
-    out.push(table(["Priority", "Dimension", "Action"], profile.actionItems.map((a) => [a.priority, mdText(a.dimensionName), mdText(a.text)])), "");
+    out.push(
+      table(
+        ["Priority", "Dimension", "Action"],
+        profile.actionItems.map((a) => [a.priority, mdText(a.dimensionName), mdText(a.text)]),
+      ),
+      "",
+    );
   }
   out.push("## Answers", "");
   out.push(
     table(
       ["Dimension", "Question", "Answer", "Level"],
-      profile.dimensions.flatMap((d) => d.drivers.map((q) => [mdText(d.name), mdText(q.prompt), mdText(q.answer), String(q.level)])),
+      profile.dimensions.flatMap((d) =>
+        d.drivers.map((q) => [mdText(d.name), mdText(q.prompt), mdText(q.answer), String(q.level)]),
+      ),
     ),
     "",
   );

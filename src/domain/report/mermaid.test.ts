@@ -40,7 +40,10 @@ describe("buildLifecycleDiagram", () => {
       /^ {2}classDef (now|next|later) [a-z0-9:#,\-. ]+$/,
     ];
     for (const line of source.split("\n")) {
-      expect(allowed.some((re) => re.test(line)), line).toBe(true);
+      expect(
+        allowed.some((re) => re.test(line)),
+        line,
+      ).toBe(true);
     }
   });
 

@@ -42,7 +42,11 @@ export type DiagramOptions = {
  * of its first (earliest-horizon) capability, styled by the horizon it is adopted at; arrows follow the lifecycle;
  * a dashed arrow closes the loop from monitoring back to experimentation (retraining). A legend explains the styles.
  */
-export function buildLifecycleDiagram(recommendation: Recommendation, phases: DiagramPhase[], options: DiagramOptions = {}): string {
+export function buildLifecycleDiagram(
+  recommendation: Recommendation,
+  phases: DiagramPhase[],
+  options: DiagramOptions = {},
+): string {
   const includeLater = options.includeLater ?? true;
   const rank: Record<Horizon, number> = { now: 0, next: 1, later: 2 };
   type Node = { slug: string; name: string; horizon: Horizon; phase: string; capabilities: string[] };
@@ -52,7 +56,13 @@ export function buildLifecycleDiagram(recommendation: Recommendation, phases: Di
     const entries = [{ slug: item.pick.slug, name: item.pick.name }, ...item.pick.companions];
     for (const entry of entries) {
       const existing = nodes.get(entry.slug);
-      if (!existing) nodes.set(entry.slug, { ...entry, horizon: item.horizon, phase: item.phase, capabilities: [item.capabilityName] });
+      if (!existing)
+        nodes.set(entry.slug, {
+          ...entry,
+          horizon: item.horizon,
+          phase: item.phase,
+          capabilities: [item.capabilityName],
+        });
       else {
         existing.capabilities.push(item.capabilityName);
         if (rank[item.horizon] < rank[existing.horizon]) {
@@ -68,7 +78,9 @@ export function buildLifecycleDiagram(recommendation: Recommendation, phases: Di
   const phaseIds = new Map<string, string>();
   let toolIndex = 0;
   ordered.forEach((phase, i) => {
-    const members = [...nodes.values()].filter((n) => n.phase === phase.slug).sort((a, b) => rank[a.horizon] - rank[b.horizon] || a.name.localeCompare(b.name));
+    const members = [...nodes.values()]
+      .filter((n) => n.phase === phase.slug)
+      .sort((a, b) => rank[a.horizon] - rank[b.horizon] || a.name.localeCompare(b.name));
     if (members.length === 0) return;
     const phaseId = `p${i + 1}`;
     phaseIds.set(phase.slug, phaseId);

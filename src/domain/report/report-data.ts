@@ -12,7 +12,14 @@ export type ReportData = {
 
 /** Safe download names: ASCII for the plain parameter, UTF-8 for filename* (RFC 6266 / RFC 5987). */
 export function contentDisposition(baseName: string, extension: string): string {
-  const ascii = baseName.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "report";
-  const encoded = encodeURIComponent(`${baseName}.${extension}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii =
+    baseName
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "report";
+  const encoded = encodeURIComponent(`${baseName}.${extension}`).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encoded}`;
 }

@@ -10,7 +10,12 @@ import type { ReportData } from "./report-data";
 const ZHorizon = z.enum(["now", "next", "later"]);
 const ZStage = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const ZScoreComponent = z.object({ key: z.string(), label: z.string(), points: z.number(), note: z.string() });
-const ZChoice = z.object({ slug: z.string(), name: z.string(), score: z.number(), breakdown: z.array(ZScoreComponent) });
+const ZChoice = z.object({
+  slug: z.string(),
+  name: z.string(),
+  score: z.number(),
+  breakdown: z.array(ZScoreComponent),
+});
 
 export const ZRecommendation = z.object({
   engineVersion: z.string(),
@@ -35,11 +40,24 @@ export const ZRecommendation = z.object({
   ),
   toolCount: z.object({ now: z.number().int(), next: z.number().int(), later: z.number().int() }),
   excluded: z.array(
-    z.object({ slug: z.string(), name: z.string(), reasons: z.array(z.string()), successor: z.object({ slug: z.string(), name: z.string() }).optional() }),
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      reasons: z.array(z.string()),
+      successor: z.object({ slug: z.string(), name: z.string() }).optional(),
+    }),
   ),
   warnings: z.array(
     z.object({
-      kind: z.enum(["uncovered", "sprawl", "overlap", "weak-integration", "replaced-tool", "retired-tool-in-use", "risk"]),
+      kind: z.enum([
+        "uncovered",
+        "sprawl",
+        "overlap",
+        "weak-integration",
+        "replaced-tool",
+        "retired-tool-in-use",
+        "risk",
+      ]),
       message: z.string(),
       capability: z.string().optional(),
       tools: z.array(z.string()).optional(),
@@ -83,7 +101,13 @@ export const ZProfile = z.object({
   microsoftLevel: ZReference,
   googleLevel: ZReference,
   actionItems: z.array(
-    z.object({ dimension: z.string(), dimensionName: z.string(), questionId: z.string(), text: z.string(), priority: z.enum(["high", "medium", "low"]) }),
+    z.object({
+      dimension: z.string(),
+      dimensionName: z.string(),
+      questionId: z.string(),
+      text: z.string(),
+      priority: z.enum(["high", "medium", "low"]),
+    }),
   ),
   dontKnowCount: z.number().int(),
   constraints: z.object({
@@ -109,12 +133,20 @@ export const ZReportJson = z
     $schema: z.string(),
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     generatedAt: z.string(),
-    assessment: z.object({ id: z.string(), createdAt: z.string(), questionnaireVersion: z.string(), parentId: z.string().nullable() }),
+    assessment: z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      questionnaireVersion: z.string(),
+      parentId: z.string().nullable(),
+    }),
     profile: ZProfile,
     recommendation: ZRecommendation,
     phases: z.array(z.object({ slug: z.string(), name: z.string(), order: z.number(), isOverlay: z.boolean() })),
   })
-  .meta({ title: "MLOps Stack Advisor report", description: "A maturity assessment and its staged, explained tool stack." });
+  .meta({
+    title: "MLOps Stack Advisor report",
+    description: "A maturity assessment and its staged, explained tool stack.",
+  });
 
 export type ReportJson = z.infer<typeof ZReportJson>;
 

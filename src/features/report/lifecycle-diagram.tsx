@@ -16,7 +16,9 @@ export function LifecycleDiagram({ source, title, eager = false }: { source: str
 
   useEffect(() => {
     if (visible || !figure.current) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), { rootMargin: "400px" });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setVisible(true), {
+      rootMargin: "400px",
+    });
     observer.observe(figure.current);
     return () => observer.disconnect();
   }, [visible]);
@@ -54,10 +56,16 @@ export function LifecycleDiagram({ source, title, eager = false }: { source: str
   }, [id, source, title, visible]);
 
   return (
-    <figure ref={figure} className="rounded-lg border border-line bg-white p-4 text-slate-900" data-diagram-state={state}>
+    <figure
+      ref={figure}
+      className="rounded-lg border border-line bg-white p-4 text-slate-900"
+      data-diagram-state={state}
+    >
       <div ref={container} className="overflow-x-auto [&_svg]:mx-auto [&_svg]:h-auto [&_svg]:max-w-full" />
       {state === "loading" ? <p className="text-sm text-slate-600">Drawing the diagram…</p> : null}
-      {state === "failed" ? <p className="text-sm text-red-700">The diagram could not be drawn here; its Mermaid source is below.</p> : null}
+      {state === "failed" ? (
+        <p className="text-sm text-red-700">The diagram could not be drawn here; its Mermaid source is below.</p>
+      ) : null}
       <figcaption className="mt-3 text-sm text-slate-600">{title}</figcaption>
       <details className="no-print mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">Mermaid source</summary>

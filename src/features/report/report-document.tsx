@@ -16,14 +16,14 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
   return (
     <article className="report-document mx-auto max-w-4xl px-6 py-8 text-[13px] leading-relaxed">
       <header className="report-cover border-b border-line pb-6">
-        <p className="text-sm font-semibold uppercase tracking-wide text-accent">MLOps Stack Advisor</p>
+        <p className="text-sm font-semibold tracking-wide text-accent uppercase">MLOps Stack Advisor</p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight">MLOps stack recommendation</h1>
         <p className="mt-2 text-lg">
           Stage {profile.stage}: {profile.stageName}
         </p>
         <p className="mt-1 text-ink-muted">
-          Assessment {assessment.id} · {assessment.createdAt.slice(0, 10)} · questionnaire {assessment.questionnaireVersion} · engine{" "}
-          {recommendation.engineVersion}
+          Assessment {assessment.id} · {assessment.createdAt.slice(0, 10)} · questionnaire{" "}
+          {assessment.questionnaireVersion} · engine {recommendation.engineVersion}
         </p>
       </header>
 
@@ -32,15 +32,23 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
         <p className="mt-2">
           Overall level {profile.overall.level.toFixed(1)} of 4 (average {profile.overall.mean.toFixed(1)}).{" "}
           {profile.overall.cappedByWeakest ? "The weakest dimension holds the stage back. " : ""}
-          {recommendation.toolCount.now} tools to adopt now, {recommendation.toolCount.next} at the next stage, {recommendation.toolCount.later} later.
+          {recommendation.toolCount.now} tools to adopt now, {recommendation.toolCount.next} at the next stage,{" "}
+          {recommendation.toolCount.later} later.
           {profile.stage < 4 ? ` Next stage: ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]}.` : ""}
         </p>
         <p className="mt-1 text-ink-muted">
-          Microsoft MLOps maturity level {profile.microsoftLevel.level} ({profile.microsoftLevel.name}); Google MLOps level {profile.googleLevel.level} (
-          {profile.googleLevel.name}).
+          Microsoft MLOps maturity level {profile.microsoftLevel.level} ({profile.microsoftLevel.name}); Google MLOps
+          level {profile.googleLevel.level} ({profile.googleLevel.name}).
         </p>
         <div className="mt-4">
-          <DimensionChart dimensions={profile.dimensions} weakest={profile.overall.weakest < 3.5 && profile.overall.weakestDimensions.length < profile.dimensions.length ? profile.overall.weakestDimensions : []} />
+          <DimensionChart
+            dimensions={profile.dimensions}
+            weakest={
+              profile.overall.weakest < 3.5 && profile.overall.weakestDimensions.length < profile.dimensions.length
+                ? profile.overall.weakestDimensions
+                : []
+            }
+          />
         </div>
       </section>
 
@@ -55,10 +63,18 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
               <table className="report-table mt-2 w-full border-collapse text-left">
                 <thead>
                   <tr className="border-b border-line">
-                    <th scope="col" className="py-1 pr-2">Phase</th>
-                    <th scope="col" className="py-1 pr-2">Capability</th>
-                    <th scope="col" className="py-1 pr-2">Tool</th>
-                    <th scope="col" className="py-1">Why</th>
+                    <th scope="col" className="py-1 pr-2">
+                      Phase
+                    </th>
+                    <th scope="col" className="py-1 pr-2">
+                      Capability
+                    </th>
+                    <th scope="col" className="py-1 pr-2">
+                      Tool
+                    </th>
+                    <th scope="col" className="py-1">
+                      Why
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -67,9 +83,13 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
                       <td className="py-1 pr-2 text-ink-muted">{phaseNames[item.phase] ?? item.phase}</td>
                       <td className="py-1 pr-2">{item.capabilityName}</td>
                       <td className="py-1 pr-2 font-medium">
-                        {item.pick ? [item.pick.name, ...item.pick.companions.map((c) => c.name)].join(" + ") : "None fits"}
+                        {item.pick
+                          ? [item.pick.name, ...item.pick.companions.map((c) => c.name)].join(" + ")
+                          : "None fits"}
                       </td>
-                      <td className="py-1">{item.pick ? item.pick.reasons.slice(0, 2).join("; ") : item.uncoveredReason}</td>
+                      <td className="py-1">
+                        {item.pick ? item.pick.reasons.slice(0, 2).join("; ") : item.uncoveredReason}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -82,7 +102,11 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
       <section className="report-diagram mt-8">
         <h2 className="text-xl font-semibold">Lifecycle diagram</h2>
         <div className="mt-3">
-          <LifecycleDiagram eager source={diagram} title="The recommended stack across the ML lifecycle; filled boxes are adopted now." />
+          <LifecycleDiagram
+            eager
+            source={diagram}
+            title="The recommended stack across the ML lifecycle; filled boxes are adopted now."
+          />
         </div>
       </section>
 
@@ -136,9 +160,15 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
           <table className="report-table mt-2 w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-2">Priority</th>
-                <th scope="col" className="py-1 pr-2">Dimension</th>
-                <th scope="col" className="py-1">Action</th>
+                <th scope="col" className="py-1 pr-2">
+                  Priority
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Dimension
+                </th>
+                <th scope="col" className="py-1">
+                  Action
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -159,9 +189,15 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
         <table className="report-table mt-2 w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-2">Question</th>
-              <th scope="col" className="py-1 pr-2">Answer</th>
-              <th scope="col" className="py-1">Level</th>
+              <th scope="col" className="py-1 pr-2">
+                Question
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Answer
+              </th>
+              <th scope="col" className="py-1">
+                Level
+              </th>
             </tr>
           </thead>
           <tbody>

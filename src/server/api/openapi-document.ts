@@ -17,12 +17,17 @@ const ZApiError = z
     error: z.object({
       code: z.string().meta({ example: "invalid_answers" }),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string().meta({ example: "answers.data-versioning" }), message: z.string() })).optional(),
+      issues: z
+        .array(z.object({ path: z.string().meta({ example: "answers.data-versioning" }), message: z.string() }))
+        .optional(),
     }),
   })
   .meta({ id: "Error" });
 
-const ZTool = ZToolInput.safeExtend({ version: z.number().int(), isOpenSource: z.boolean() }).meta({ id: "Tool", description: "A catalog entry; capabilities, integrations and successor are slugs." });
+const ZTool = ZToolInput.safeExtend({ version: z.number().int(), isOpenSource: z.boolean() }).meta({
+  id: "Tool",
+  description: "A catalog entry; capabilities, integrations and successor are slugs.",
+});
 
 const ZAssessment = z
   .object({
@@ -38,10 +43,17 @@ const ZAssessment = z
   .meta({ id: "Assessment" });
 
 const list = (values: readonly (string | number)[]) =>
-  z.string().optional().meta({ description: `Comma-separated; any of: ${values.join(", ")}` });
+  z
+    .string()
+    .optional()
+    .meta({ description: `Comma-separated; any of: ${values.join(", ")}` });
 
 const ZToolQuery = z.object({
-  q: z.string().max(200).optional().meta({ description: "Full-text search over name, summary, description and capabilities." }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "Full-text search over name, summary, description and capabilities." }),
   phase: z.string().optional().meta({ description: "Comma-separated phase slugs." }),
   cap: z.string().optional().meta({ description: "Comma-separated capability slugs." }),
   license: list(FACET_VALUES.licenses),
@@ -85,7 +97,12 @@ export function buildOpenApiDocument() {
             "200": json(
               z.object({
                 data: z.array(ZTool),
-                meta: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), catalogRevision: z.number().int() }),
+                meta: z.object({
+                  total: z.number().int(),
+                  limit: z.number().int(),
+                  offset: z.number().int(),
+                  catalogRevision: z.number().int(),
+                }),
                 links: z.object({ self: z.string(), next: z.string().nullable() }),
               }),
               "A page of tools.",
@@ -111,7 +128,9 @@ export function buildOpenApiDocument() {
               z.object({
                 data: z.object({
                   phases: z.array(ZPhase.meta({ id: "Phase" })),
-                  capabilities: z.array(ZCapability.safeExtend({ toolCount: z.number().int() }).meta({ id: "Capability" })),
+                  capabilities: z.array(
+                    ZCapability.safeExtend({ toolCount: z.number().int() }).meta({ id: "Capability" }),
+                  ),
                 }),
               }),
               "Phases and capabilities.",
@@ -123,16 +142,26 @@ export function buildOpenApiDocument() {
         get: {
           tags: ["Assessments"],
           summary: "The current questionnaire",
-          responses: { "200": json(z.object({ data: ZQuestionnaire.meta({ id: "Questionnaire" }) }), "Questions, options, dimensions and rules.") },
+          responses: {
+            "200": json(
+              z.object({ data: ZQuestionnaire.meta({ id: "Questionnaire" }) }),
+              "Questions, options, dimensions and rules.",
+            ),
+          },
         },
       },
       "/api/v1/assessments": {
         post: {
           tags: ["Assessments"],
           summary: "Submit answers; get the scores and the recommended stack",
-          requestBody: { content: { "application/json": { schema: ZAssessmentSubmission.meta({ id: "AssessmentSubmission" }) } } },
+          requestBody: {
+            content: { "application/json": { schema: ZAssessmentSubmission.meta({ id: "AssessmentSubmission" }) } },
+          },
           responses: {
-            "201": { ...json(ZAssessment, "Saved. `Location` points at the assessment."), headers: z.object({ Location: z.string() }) },
+            "201": {
+              ...json(ZAssessment, "Saved. `Location` points at the assessment."),
+              headers: z.object({ Location: z.string() }),
+            },
             "400": errors["400"],
             "403": json(ZApiError, "Cross-site request."),
             "413": json(ZApiError, "Body larger than 64 KB."),
@@ -155,7 +184,11 @@ export function buildOpenApiDocument() {
           tags: ["Reports"],
           summary: "The report as GitHub-flavoured Markdown with a Mermaid diagram",
           requestParams: idParam,
-          responses: { "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } }, "404": errors["404"], "429": errors["429"] },
+          responses: {
+            "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } },
+            "404": errors["404"],
+            "429": errors["429"],
+          },
         },
       },
       "/r/{id}/report.json": {
@@ -163,7 +196,14 @@ export function buildOpenApiDocument() {
           tags: ["Reports"],
           summary: "The full report as JSON (schema: /schemas/report.schema.json)",
           requestParams: idParam,
-          responses: { "200": { description: "Report JSON", content: { "application/json": { schema: z.object({}).passthrough() } } }, "404": errors["404"], "429": errors["429"] },
+          responses: {
+            "200": {
+              description: "Report JSON",
+              content: { "application/json": { schema: z.object({}).passthrough() } },
+            },
+            "404": errors["404"],
+            "429": errors["429"],
+          },
         },
       },
       "/r/{id}/report.pdf": {
@@ -172,7 +212,10 @@ export function buildOpenApiDocument() {
           summary: "The report as PDF, rendered by headless Chromium",
           requestParams: { ...idParam, query: z.object({ format: z.enum(["a4", "letter"]).optional() }) },
           responses: {
-            "200": { description: "PDF", content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } } },
+            "200": {
+              description: "PDF",
+              content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } },
+            },
             "400": errors["400"],
             "404": errors["404"],
             "429": errors["429"],
@@ -186,8 +229,24 @@ export function buildOpenApiDocument() {
           tags: ["Catalog"],
           summary: "Liveness and database readiness",
           responses: {
-            "200": json(z.object({ status: z.literal("ok"), database: z.object({ backend: z.enum(["sqlite", "postgresql"]), reachable: z.literal(true), migrationLevel: z.string().nullable() }) }), "Healthy."),
-            "503": json(z.object({ status: z.literal("unavailable"), database: z.object({ backend: z.enum(["sqlite", "postgresql"]), reachable: z.literal(false) }) }), "Database unreachable."),
+            "200": json(
+              z.object({
+                status: z.literal("ok"),
+                database: z.object({
+                  backend: z.enum(["sqlite", "postgresql"]),
+                  reachable: z.literal(true),
+                  migrationLevel: z.string().nullable(),
+                }),
+              }),
+              "Healthy.",
+            ),
+            "503": json(
+              z.object({
+                status: z.literal("unavailable"),
+                database: z.object({ backend: z.enum(["sqlite", "postgresql"]), reachable: z.literal(false) }),
+              }),
+              "Database unreachable.",
+            ),
           },
         },
       },

@@ -7,7 +7,12 @@ import { recommend } from "@/domain/recommender/recommend";
 import type { Recommendation } from "@/domain/recommender/types";
 import type { ReportData } from "@/domain/report/report-data";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
-import { assessmentExists, createAssessment, findAssessment, type StoredAssessment } from "../repositories/assessment-repository";
+import {
+  assessmentExists,
+  createAssessment,
+  findAssessment,
+  type StoredAssessment,
+} from "../repositories/assessment-repository";
 import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
 
 /** What POST /api/v1/assessments accepts. Answers are checked against the questionnaire separately. */
@@ -28,7 +33,11 @@ export type SubmissionResult =
 export async function submitAssessment(body: unknown): Promise<SubmissionResult> {
   const parsed = ZAssessmentSubmission.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
+    return {
+      ok: false,
+      status: 400,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    };
   }
   const questionnaire = await getCurrentQuestionnaire();
   const { questionnaireVersion, parentId, answers: raw } = parsed.data;
@@ -36,7 +45,12 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
     return {
       ok: false,
       status: 422,
-      issues: [{ path: ["questionnaireVersion"], message: `answers must be for the current questionnaire (${questionnaire.version})` }],
+      issues: [
+        {
+          path: ["questionnaireVersion"],
+          message: `answers must be for the current questionnaire (${questionnaire.version})`,
+        },
+      ],
     };
   }
   if (parentId !== undefined && !(await assessmentExists(parentId))) {
@@ -45,9 +59,18 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
   const snapshot = await getCatalogSnapshot();
   const validated = validateAnswers(questionnaire, raw, new Set(snapshot.toolsBySlug.keys()));
   if (!validated.ok) return { ok: false, status: 400, issues: validated.issues };
-  const assessment = await createAssessment({ questionnaireVersion: questionnaire.version, answers: validated.answers, parentId: parentId ?? null });
+  const assessment = await createAssessment({
+    questionnaireVersion: questionnaire.version,
+    answers: validated.answers,
+    parentId: parentId ?? null,
+  });
   const profile = scoreAnswers(questionnaire, validated.answers);
-  return { ok: true, assessment, profile, recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog) };
+  return {
+    ok: true,
+    assessment,
+    profile,
+    recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog),
+  };
 }
 
 export type LoadedAssessment = {
@@ -62,7 +85,10 @@ export async function loadAssessment(id: string): Promise<LoadedAssessment | nul
   const assessment = await findAssessment(id);
   if (!assessment) return null;
   const questionnaire = await getQuestionnaire(assessment.questionnaireVersion);
-  if (!questionnaire) throw new Error(`assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`);
+  if (!questionnaire)
+    throw new Error(
+      `assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`,
+    );
   const [current, snapshot] = await Promise.all([getCurrentQuestionnaire(), getCatalogSnapshot()]);
   const profile = scoreAnswers(questionnaire, assessment.answers);
   // The stack is recommended from today's catalog: a permalink always reflects current tool facts.
@@ -76,7 +102,12 @@ export async function loadReport(id: string): Promise<ReportData | null> {
   if (!loaded) return null;
   const { assessment, profile, recommendation } = loaded;
   return {
-    assessment: { id: assessment.id, createdAt: assessment.createdAt.toISOString(), questionnaireVersion: assessment.questionnaireVersion, parentId: assessment.parentId },
+    assessment: {
+      id: assessment.id,
+      createdAt: assessment.createdAt.toISOString(),
+      questionnaireVersion: assessment.questionnaireVersion,
+      parentId: assessment.parentId,
+    },
     profile,
     recommendation,
     phases: snapshot.catalog.phases.map(({ slug, name, order, isOverlay }) => ({ slug, name, order, isOverlay })),

@@ -18,7 +18,11 @@ export { CLIENT_IP_HEADER };
 const WINDOW_SECONDS = 60;
 
 function limitFor(purpose: LimitPurpose): number {
-  return { write: env.RATE_LIMIT_WRITES_PER_MINUTE, export: env.RATE_LIMIT_EXPORTS_PER_MINUTE, pdf: env.RATE_LIMIT_PDF_PER_MINUTE }[purpose];
+  return {
+    write: env.RATE_LIMIT_WRITES_PER_MINUTE,
+    export: env.RATE_LIMIT_EXPORTS_PER_MINUTE,
+    pdf: env.RATE_LIMIT_PDF_PER_MINUTE,
+  }[purpose];
 }
 
 export function clientAddress(request: Request): string {
@@ -26,7 +30,11 @@ export function clientAddress(request: Request): string {
 }
 
 /** Returns a 429 response when the client is over its limit for this purpose, or null to go on. */
-export async function enforceRateLimit(request: Request, purpose: LimitPurpose, nowMs = Date.now()): Promise<Response | null> {
+export async function enforceRateLimit(
+  request: Request,
+  purpose: LimitPurpose,
+  nowMs = Date.now(),
+): Promise<Response | null> {
   const limit = limitFor(purpose);
   if (limit <= 0) return null;
   const window = Math.floor(nowMs / 1000 / WINDOW_SECONDS);

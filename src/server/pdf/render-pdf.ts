@@ -45,7 +45,9 @@ async function getContext(origin: string): Promise<BrowserContext> {
   if (sharedContext?.origin === origin) return sharedContext.context;
   const context = (async () => {
     const created = await (await getBrowser()).newContext({ javaScriptEnabled: true, colorScheme: "light" });
-    await created.route("**/*", (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient")));
+    await created.route("**/*", (route) =>
+      new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient"),
+    );
     created.on("close", () => void (sharedContext?.context === context && (sharedContext = null)));
     return created;
   })();
@@ -60,7 +62,15 @@ function getBrowser(): Promise<Browser> {
     if (!executablePath) throw new PdfUnavailableError("Chromium is not installed on the server.");
     const launching = chromium.launch({
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     browser = launching;
     launching
@@ -105,10 +115,13 @@ export async function renderPdf(url: string, format: PaperFormat): Promise<Buffe
     try {
       page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
       const response = await page.goto(url, { waitUntil: "load" });
-      if (!response || response.status() !== 200) throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
+      if (!response || response.status() !== 200)
+        throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
       await page.waitForFunction(() => {
         const figures = [...document.querySelectorAll("[data-diagram-state]")];
-        return figures.every((f) => f.getAttribute("data-diagram-state") !== "loading") && document.fonts.status === "loaded";
+        return (
+          figures.every((f) => f.getAttribute("data-diagram-state") !== "loading") && document.fonts.status === "loaded"
+        );
       });
       const pdf = await page.pdf({
         format,
@@ -126,7 +139,8 @@ export async function renderPdf(url: string, format: PaperFormat): Promise<Buffe
     }
   } catch (error) {
     if (error instanceof PdfUnavailableError) throw error;
-    if (Date.now() >= deadline || (error instanceof Error && error.name === "TimeoutError")) throw new PdfTimeoutError("The PDF took too long to render.");
+    if (Date.now() >= deadline || (error instanceof Error && error.name === "TimeoutError"))
+      throw new PdfTimeoutError("The PDF took too long to render.");
     throw error;
   } finally {
     release();

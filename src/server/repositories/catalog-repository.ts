@@ -5,7 +5,10 @@ import { capabilityFromRow, phaseFromRow, TOOL_ROW_SELECT, toolFromRow } from ".
 
 /** Reads the catalog as DTOs. Rows never leave this file. */
 
-function partnersByTool(pairs: { toolAId: string; toolBId: string }[], slugById: Map<string, string>): Map<string, string[]> {
+function partnersByTool(
+  pairs: { toolAId: string; toolBId: string }[],
+  slugById: Map<string, string>,
+): Map<string, string[]> {
   const partners = new Map<string, string[]>();
   for (const { toolAId, toolBId } of pairs) {
     const a = slugById.get(toolAId);

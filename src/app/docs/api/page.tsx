@@ -9,15 +9,22 @@ export const metadata: Metadata = {
 type Operation = {
   tags?: string[];
   summary?: string;
-  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; enum?: string[] } }[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; enum?: string[] };
+  }[];
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
   responses: Record<string, { description: string }>;
 };
 
 const EXAMPLES: Record<string, string> = {
-  "GET /api/v1/tools": "curl -s 'http://localhost:3000/api/v1/tools?cap=experiment-tracking&license=open-source&limit=10'",
+  "GET /api/v1/tools":
+    "curl -s 'http://localhost:3000/api/v1/tools?cap=experiment-tracking&license=open-source&limit=10'",
   "POST /api/v1/assessments":
-    "curl -s -X POST http://localhost:3000/api/v1/assessments \\\n  -H 'Content-Type: application/json' \\\n  -d '{\"answers\": {\"ownership\": \"data-scientist\", …}}'",
+    'curl -s -X POST http://localhost:3000/api/v1/assessments \\\n  -H \'Content-Type: application/json\' \\\n  -d \'{"answers": {"ownership": "data-scientist", …}}\'',
   "GET /r/{id}/report.md": "curl -s -o stack.md http://localhost:3000/r/<id>/report.md",
 };
 
@@ -26,8 +33,13 @@ function refName(ref: string | undefined) {
 }
 
 export default function ApiDocsPage() {
-  const doc = buildOpenApiDocument() as unknown as { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>> };
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  const doc = buildOpenApiDocument() as unknown as {
+    info: { title: string; version: string; description: string };
+    paths: Record<string, Record<string, Operation>>;
+  };
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
   const tags = [...new Set(operations.flatMap((o) => o.op.tags ?? ["Other"]))];
 
   return (
@@ -37,9 +49,13 @@ export default function ApiDocsPage() {
       </h1>
       <p className="mt-3 max-w-3xl text-ink-muted">{doc.info.description}</p>
       <p className="mt-3 text-sm">
-        Machine-readable: <a href="/api/v1/openapi.json" className="text-accent underline">/api/v1/openapi.json</a> (OpenAPI 3.1, generated from the
-        same schemas that validate requests). Errors are JSON: <code className="rounded bg-surface-muted px-1">{`{"error": {"code", "message", "issues": [{"path", "message"}]}}`}</code>.
-        Writes and exports are rate limited per client (429 with <code>Retry-After</code>).
+        Machine-readable:{" "}
+        <a href="/api/v1/openapi.json" className="text-accent underline">
+          /api/v1/openapi.json
+        </a>{" "}
+        (OpenAPI 3.1, generated from the same schemas that validate requests). Errors are JSON:{" "}
+        <code className="rounded bg-surface-muted px-1">{`{"error": {"code", "message", "issues": [{"path", "message"}]}}`}</code>
+        . Writes and exports are rate limited per client (429 with <code>Retry-After</code>).
       </p>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="mt-10">
@@ -50,9 +66,17 @@ export default function ApiDocsPage() {
             {operations
               .filter((o) => (o.op.tags ?? ["Other"]).includes(tag))
               .map(({ path, method, op }) => (
-                <article key={`${method} ${path}`} className="rounded-lg border border-line p-4" aria-label={`${method} ${path}`}>
+                <article
+                  key={`${method} ${path}`}
+                  className="rounded-lg border border-line p-4"
+                  aria-label={`${method} ${path}`}
+                >
                   <h3 className="font-mono text-sm">
-                    <span className={`mr-2 rounded px-1.5 py-0.5 font-semibold ${method === "GET" ? "bg-ok-soft text-ok" : "bg-accent-soft text-accent"}`}>{method}</span>
+                    <span
+                      className={`mr-2 rounded px-1.5 py-0.5 font-semibold ${method === "GET" ? "bg-ok-soft text-ok" : "bg-accent-soft text-accent"}`}
+                    >
+                      {method}
+                    </span>
                     {path}
                   </h3>
                   <p className="mt-2">{op.summary}</p>
@@ -61,20 +85,29 @@ export default function ApiDocsPage() {
                       <caption className="sr-only">Parameters</caption>
                       <thead>
                         <tr className="border-b border-line text-ink-muted">
-                          <th scope="col" className="py-1 pr-2 font-medium">Parameter</th>
-                          <th scope="col" className="py-1 pr-2 font-medium">In</th>
-                          <th scope="col" className="py-1 font-medium">Description</th>
+                          <th scope="col" className="py-1 pr-2 font-medium">
+                            Parameter
+                          </th>
+                          <th scope="col" className="py-1 pr-2 font-medium">
+                            In
+                          </th>
+                          <th scope="col" className="py-1 font-medium">
+                            Description
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {op.parameters.map((p) => (
-                          <tr key={`${p.in}-${p.name}`} className="border-b border-line last:border-b-0 align-top">
+                          <tr key={`${p.in}-${p.name}`} className="border-b border-line align-top last:border-b-0">
                             <td className="py-1 pr-2 font-mono">
                               {p.name}
                               {p.required ? " *" : ""}
                             </td>
                             <td className="py-1 pr-2">{p.in}</td>
-                            <td className="py-1">{p.description ?? (p.schema?.enum ? `One of: ${p.schema.enum.join(", ")}` : p.schema?.type)}</td>
+                            <td className="py-1">
+                              {p.description ??
+                                (p.schema?.enum ? `One of: ${p.schema.enum.join(", ")}` : p.schema?.type)}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -94,7 +127,9 @@ export default function ApiDocsPage() {
                     ))}
                   </ul>
                   {EXAMPLES[`${method} ${path}`] ? (
-                    <pre className="mt-3 overflow-x-auto rounded bg-surface-muted p-3 text-xs">{EXAMPLES[`${method} ${path}`]}</pre>
+                    <pre className="mt-3 overflow-x-auto rounded bg-surface-muted p-3 text-xs">
+                      {EXAMPLES[`${method} ${path}`]}
+                    </pre>
                   ) : null}
                 </article>
               ))}

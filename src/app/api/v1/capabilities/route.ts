@@ -16,7 +16,10 @@ export const GET = apiHandler(async (_request: Request) => {
           phases: catalog.phases.map(({ id: _id, ...phase }) => phase),
           capabilities: catalog.capabilities.map(({ id: _id, ...capability }) => ({
             ...capability,
-            toolCount: usable.filter((t) => t.capabilities.primary.includes(capability.slug) || t.capabilities.secondary.includes(capability.slug)).length,
+            toolCount: usable.filter(
+              (t) =>
+                t.capabilities.primary.includes(capability.slug) || t.capabilities.secondary.includes(capability.slug),
+            ).length,
           })),
         },
       },

@@ -41,14 +41,16 @@ export const GET = apiHandler(async (request: Request) => {
   const next = offset + limit < result.total ? new URL(url) : null;
   next?.searchParams.set("offset", String(offset + limit));
   next?.searchParams.set("limit", String(limit));
-  return withReadCors(jsonOk(
-    {
-      data: page.map(toPublicTool),
-      meta: { total: result.total, limit, offset, catalogRevision: snapshot.revision },
-      links: { self: url.pathname + url.search, next: next ? next.pathname + next.search : null },
-    },
-    { cache: CACHE_PUBLIC_CATALOG },
-  ));
+  return withReadCors(
+    jsonOk(
+      {
+        data: page.map(toPublicTool),
+        meta: { total: result.total, limit, offset, catalogRevision: snapshot.revision },
+        links: { self: url.pathname + url.search, next: next ? next.pathname + next.search : null },
+      },
+      { cache: CACHE_PUBLIC_CATALOG },
+    ),
+  );
 });
 
 export const OPTIONS = () => readPreflight();

@@ -19,7 +19,9 @@ export const GET = apiHandler(async (request: Request, { params }: { params: Pro
   const { id } = await params;
   const formatParam = new URL(request.url).searchParams.get("format")?.toLowerCase() ?? "a4";
   if (formatParam !== "a4" && formatParam !== "letter") {
-    return jsonError(400, "invalid_query", "The query parameters are not valid.", [{ path: "format", message: "must be a4 or letter" }]);
+    return jsonError(400, "invalid_query", "The query parameters are not valid.", [
+      { path: "format", message: "must be a4 or letter" },
+    ]);
   }
   if (!(await assessmentExists(id))) return jsonError(404, "not_found", "No assessment with this id.");
   const format: PaperFormat = formatParam === "a4" ? "A4" : "Letter";
@@ -36,7 +38,11 @@ export const GET = apiHandler(async (request: Request, { params }: { params: Pro
     });
   } catch (error) {
     if (error instanceof PdfUnavailableError) {
-      return jsonError(503, "pdf_unavailable", "PDF export is not available on this server (Chromium is not installed). Use your browser's Print to save a PDF.");
+      return jsonError(
+        503,
+        "pdf_unavailable",
+        "PDF export is not available on this server (Chromium is not installed). Use your browser's Print to save a PDF.",
+      );
     }
     if (error instanceof PdfTimeoutError) return jsonError(504, "pdf_timeout", error.message);
     logger.error({ err: error, id }, "pdf export failed");

@@ -11,7 +11,12 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiHandler(async (_request: Request) => {
   const snapshot = await getCatalogSnapshot();
-  return withReadCors(jsonOk({ data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } }, { cache: CACHE_PUBLIC_CATALOG }));
+  return withReadCors(
+    jsonOk(
+      { data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } },
+      { cache: CACHE_PUBLIC_CATALOG },
+    ),
+  );
 });
 
 export const OPTIONS = () => readPreflight();
