@@ -90,9 +90,12 @@ export async function sqliteKillDuringWrites({ root, short, results }: FaultOpti
       backend,
       requests: sent,
       ok2xx: ackedTotal,
+      c4xx: 0,
+      c5xx: 0,
+      errors: sent - ackedTotal,
       seconds: burstSeconds,
       stored: stored.size,
-      notes: `${workers} writers; killed with ${inFlightAtKill} in flight after ${ackedAtKill} acks; restart ${(restart.startMs / 1000).toFixed(1)} s`,
+      notes: `${workers} writers; SIGKILL with ${inFlightAtKill} in flight (the errors) after ${ackedAtKill} acks; restart ${(restart.startMs / 1000).toFixed(1)} s`,
     });
     results.check(
       scenario,
@@ -293,7 +296,7 @@ export async function postgresRestartUnderLoad({ root, adminUrl, short, results 
       stored: stored.size,
       notes:
         `outage ${((tStart - tStop) / 1000).toFixed(1)} s; 503 after ${firstUnhealthy ? ((firstUnhealthy.at + firstUnhealthy.result.ms - tStop) / 1000).toFixed(2) : "-"} s; ` +
-        `health 200 ${healthRecoveryS.toFixed(2)} s and write 201 ${writeRecoveryS.toFixed(2)} s after start`,
+        `PostgreSQL start ${((tStarted - tStart) / 1000).toFixed(1)} s; then health 200 in ${healthRecoveryS.toFixed(2)} s, write 201 in ${writeRecoveryS.toFixed(2)} s`,
     });
     results.check(scenario, backend, "all requests succeed before the outage", beforeOk);
     results.check(
