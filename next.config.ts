@@ -1,8 +1,17 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
+
+const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, "package.json"), "utf8")) as { version: string };
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Several instances behind one proxy must agree on the deployment (Next's version-skew protection: asset URLs carry
+  // ?dpl=<id>, and a client on another deployment reloads instead of mixing versions). NEXT_DEPLOYMENT_ID (Next's own
+  // variable, which also overrides this value) sets it per release; the default follows the package version. Next
+  // allows only letters, digits, "-" and "_".
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || `mlops-stack-advisor-${version.replace(/[^A-Za-z0-9_-]/g, "_")}`,
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // Only local, static images are served; the optimizer is off so it cannot be used to fetch remote content.

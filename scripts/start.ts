@@ -4,51 +4,25 @@
  * SIGTERM/SIGINT stop accepting connections, let in-flight requests finish (up to SHUTDOWN_GRACE_MS), and exit 0.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { databaseBackend, env } from "../src/env";
 import { redactDatabaseUrl } from "../src/server/db/database-url";
 import { MigrationError, migrate } from "../src/server/db/migrator";
-import { createPrismaClient } from "../src/server/db/prisma";
+import { createPrismaClient, type DbClient } from "../src/server/db/prisma";
+import { openPostgresDriver } from "../src/server/db/sql-driver";
 import { logger } from "../src/server/log/logger";
 import { CLIENT_IP_HEADER } from "../src/server/http/client-ip";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
+import { needsBuild } from "./lib/build-freshness";
 
 /** How long a stopping server waits for in-flight requests before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Advisory lock held while the first instance seeds an empty PostgreSQL catalog (the migrator uses 72707369). */
+const PG_FIRST_SEED_LOCK_KEY = 72707370;
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BUILD_ID = path.join(ROOT, ".next/BUILD_ID");
-/** Inputs of `next build`: when one is newer than the last build, the build is stale. */
-const BUILD_INPUTS = [
-  "src",
-  "public",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "prisma/schema.prisma",
-];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  if (!existsSync(BUILD_ID)) return true;
-  const built = statSync(BUILD_ID).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > built);
-}
-
 function run(script: string, args: string[] = []) {
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", ...script.split("/")), ...args], {
     cwd: ROOT,
@@ -65,21 +39,44 @@ async function prepareDatabase() {
   );
   const prisma = createPrismaClient(env.DATABASE_URL);
   try {
-    if ((await prisma.tool.count()) === 0) {
-      const report = await seedFromContent(prisma, path.join(ROOT, "content"));
-      logger.info({ created: report.created.length }, "empty catalog seeded from content/");
-    } else {
-      logger.info("catalog present; run `npm run db:seed` to apply changes from content/");
-    }
+    await seedEmptyCatalog(prisma);
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * Seeds the catalog when it is empty. Several instances may start at once on a fresh database: on PostgreSQL they
+ * take turns under an advisory lock and re-check, so one seeds and the others find its catalog; elsewhere a seed
+ * that lost the race (it is one transaction, so it left nothing behind) is fine when the catalog is now there.
+ */
+async function seedEmptyCatalog(prisma: DbClient) {
+  if ((await prisma.tool.count()) > 0) {
+    logger.info("catalog present; run `npm run db:seed` to apply changes from content/");
+    return;
+  }
+  const lock = databaseBackend() === "postgresql" ? await openPostgresDriver(env.DATABASE_URL) : null;
+  try {
+    await lock?.query("SELECT pg_advisory_lock(?)", [PG_FIRST_SEED_LOCK_KEY]);
+    if ((await prisma.tool.count()) > 0) {
+      logger.info("catalog seeded by another instance meanwhile");
+      return;
+    }
+    const report = await seedFromContent(prisma, path.join(ROOT, "content"));
+    logger.info({ created: report.created.length }, "empty catalog seeded from content/");
+  } catch (error) {
+    if (error instanceof ContentError || (await prisma.tool.count()) === 0) throw error;
+    logger.info("catalog seeded by another instance meanwhile");
+  } finally {
+    await lock?.query("SELECT pg_advisory_unlock(?)", [PG_FIRST_SEED_LOCK_KEY]).catch(() => undefined);
+    await lock?.close();
   }
 }
 
 async function main() {
   run("tsx/dist/cli.mjs", [path.join(ROOT, "scripts/generate-client.ts")]);
   await prepareDatabase();
-  if (needsBuild()) {
+  if (needsBuild(ROOT)) {
     logger.info("building the app (no current build found)");
     run("next/dist/bin/next", ["build"]);
   }
