@@ -7,14 +7,22 @@ import { logger } from "../src/server/log/logger";
 try {
   const result = await migrate(env.DATABASE_URL);
   logger.info(
-    { backend: databaseBackend(), database: redactDatabaseUrl(env.DATABASE_URL), applied: result.applied, migrationLevel: result.level },
+    {
+      backend: databaseBackend(),
+      database: redactDatabaseUrl(env.DATABASE_URL),
+      applied: result.applied,
+      migrationLevel: result.level,
+    },
     result.applied.length > 0 ? `applied ${result.applied.length} migration(s)` : "database is up to date",
   );
 } catch (error) {
   if (error instanceof MigrationError) {
     logger.fatal({ database: redactDatabaseUrl(env.DATABASE_URL) }, error.message);
   } else {
-    logger.fatal({ err: error, database: redactDatabaseUrl(env.DATABASE_URL) }, "migration failed: database unreachable or unusable");
+    logger.fatal(
+      { err: error, database: redactDatabaseUrl(env.DATABASE_URL) },
+      "migration failed: database unreachable or unusable",
+    );
   }
   process.exitCode = 1;
 }

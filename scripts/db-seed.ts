@@ -10,11 +10,23 @@ try {
   const report = await seedFromContent(prisma);
   const { created, updated, unchanged, keptAdminEdits, skippedDeleted, integrationsChanged } = report;
   logger.info(
-    { created: created.length, updated: updated.length, unchanged, integrationsChanged, keptAdminEdits, skippedDeleted },
-    created.length + updated.length + integrationsChanged === 0 ? "catalog is up to date with content/" : "catalog seeded from content/",
+    {
+      created: created.length,
+      updated: updated.length,
+      unchanged,
+      integrationsChanged,
+      keptAdminEdits,
+      skippedDeleted,
+    },
+    created.length + updated.length + integrationsChanged === 0
+      ? "catalog is up to date with content/"
+      : "catalog seeded from content/",
   );
   if (keptAdminEdits.length > 0) {
-    logger.warn({ keptAdminEdits }, "content changed for entries an admin has edited since; the admin's version was kept");
+    logger.warn(
+      { keptAdminEdits },
+      "content changed for entries an admin has edited since; the admin's version was kept",
+    );
   }
 } catch (error) {
   if (error instanceof ContentError) {

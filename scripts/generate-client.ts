@@ -11,7 +11,9 @@ import { ROOT, SCHEMA_PATH, writeSchemaFor, type Provider } from "./lib/schemas"
 
 const OUT_DIR = path.join(ROOT, "src/generated/prisma");
 const STAMP = path.join(OUT_DIR, ".schema-hash");
-const prismaVersion = (JSON.parse(readFileSync(path.join(ROOT, "node_modules/prisma/package.json"), "utf8")) as { version: string }).version;
+const prismaVersion = (
+  JSON.parse(readFileSync(path.join(ROOT, "node_modules/prisma/package.json"), "utf8")) as { version: string }
+).version;
 const hash = createHash("sha256").update(readFileSync(SCHEMA_PATH)).update(prismaVersion).digest("hex");
 
 const providers: Provider[] = ["sqlite", "postgresql"];
@@ -25,11 +27,15 @@ if (upToDate && !process.argv.includes("--force")) {
 } else {
   for (const provider of providers) {
     const schema = writeSchemaFor(provider);
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "generate", "--schema", schema], {
-      cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules/prisma/build/index.js"), "generate", "--schema", schema],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      },
+    );
   }
   writeFileSync(STAMP, hash);
 }

@@ -21,7 +21,14 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_ID = path.join(ROOT, ".next/BUILD_ID");
 /** Inputs of `next build`: when one is newer than the last build, the build is stale. */
-const BUILD_INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+const BUILD_INPUTS = [
+  "src",
+  "public",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "prisma/schema.prisma",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -42,13 +49,19 @@ function needsBuild(): boolean {
 }
 
 function run(script: string, args: string[] = []) {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", ...script.split("/")), ...args], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", ...script.split("/")), ...args], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 
 async function prepareDatabase() {
   const database = redactDatabaseUrl(env.DATABASE_URL);
   const result = await migrate(env.DATABASE_URL, ROOT);
-  logger.info({ backend: databaseBackend(), database, applied: result.applied, migrationLevel: result.level }, "database migrated");
+  logger.info(
+    { backend: databaseBackend(), database, applied: result.applied, migrationLevel: result.level },
+    "database migrated",
+  );
   const prisma = createPrismaClient(env.DATABASE_URL);
   try {
     if ((await prisma.tool.count()) === 0) {
@@ -78,7 +91,10 @@ async function main() {
   });
   server.keepAliveTimeout = 5_000;
   server.listen(env.PORT, env.HOST, () => {
-    logger.info({ url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`, backend: databaseBackend() }, "MLOps Stack Advisor is ready");
+    logger.info(
+      { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`, backend: databaseBackend() },
+      "MLOps Stack Advisor is ready",
+    );
   });
 
   let stopping = false;

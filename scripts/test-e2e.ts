@@ -12,11 +12,15 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const chromium = ensureChromium(env.CHROMIUM_PATH);
 rmSync(path.join(ROOT, "data/e2e"), { recursive: true, force: true });
 try {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, CHROMIUM_PATH: chromium },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, CHROMIUM_PATH: chromium },
+    },
+  );
 } catch {
   process.exitCode = 1;
 }

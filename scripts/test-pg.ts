@@ -26,7 +26,14 @@ if (!values["skip-smoke"]) {
   const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: port,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    },
   });
   const deadline = Date.now() + 240_000;
   let ok = false;
@@ -46,6 +53,8 @@ if (!values["skip-smoke"]) {
   }
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
-  console.log(ok ? "PostgreSQL smoke run: app served / and a healthy /api/health on PostgreSQL" : "PostgreSQL smoke run FAILED");
+  console.log(
+    ok ? "PostgreSQL smoke run: app served / and a healthy /api/health on PostgreSQL" : "PostgreSQL smoke run FAILED",
+  );
   if (!ok) process.exit(1);
 }

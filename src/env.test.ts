@@ -10,7 +10,9 @@ describe("parseEnv", () => {
   });
 
   test("a PostgreSQL URL selects the PostgreSQL backend", () => {
-    expect(databaseBackend(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/advisor" }).DATABASE_URL)).toBe("postgresql");
+    expect(databaseBackend(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/advisor" }).DATABASE_URL)).toBe(
+      "postgresql",
+    );
   });
 
   test.each([

@@ -19,13 +19,21 @@ export function findChromium(configured: string | undefined): string | null {
 export function ensureChromium(configured: string | undefined): string {
   const found = findChromium(configured);
   if (found) return found;
-  if (configured) throw new Error(`CHROMIUM_PATH=${configured} does not exist; fix the path or unset it to use chromium from the PATH.`);
+  if (configured)
+    throw new Error(
+      `CHROMIUM_PATH=${configured} does not exist; fix the path or unset it to use chromium from the PATH.`,
+    );
   if (process.getuid?.() !== 0) {
-    throw new Error("Chromium is not installed: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH) and retry.");
+    throw new Error(
+      "Chromium is not installed: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH) and retry.",
+    );
   }
   console.log("Chromium not found: installing Debian's chromium package…");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   const installed = findChromium(undefined);
   if (!installed) throw new Error("apt-get installed chromium but it is not on the PATH");
   return installed;

@@ -40,7 +40,17 @@ export function diffSchemas(provider: Provider, from: string | null, to: string,
     );
     const out = execFileSync(
       process.execPath,
-      [path.join(ROOT, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--config", config, ...fromArgs, "--to-schema-datamodel", toFile, "--script"],
+      [
+        path.join(ROOT, "node_modules/prisma6/build/index.js"),
+        "migrate",
+        "diff",
+        "--config",
+        config,
+        ...fromArgs,
+        "--to-schema-datamodel",
+        toFile,
+        "--script",
+      ],
       {
         cwd: dir,
         encoding: "utf8",

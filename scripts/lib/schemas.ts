@@ -15,9 +15,14 @@ export function schemaFor(provider: Provider, source = readFileSync(SCHEMA_PATH,
   if (provider === "sqlite") return source;
   const swapped = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('output       = "../src/generated/prisma/sqlite"', 'output       = "../../src/generated/prisma/postgresql"');
+    .replace(
+      'output       = "../src/generated/prisma/sqlite"',
+      'output       = "../../src/generated/prisma/postgresql"',
+    );
   if (swapped === source || !swapped.includes('provider = "postgresql"') || !swapped.includes("prisma/postgresql")) {
-    throw new Error("prisma/schema.prisma: could not derive the PostgreSQL schema (datasource or generator changed shape)");
+    throw new Error(
+      "prisma/schema.prisma: could not derive the PostgreSQL schema (datasource or generator changed shape)",
+    );
   }
   return swapped;
 }

@@ -6,7 +6,7 @@ import Link from "next/link";
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="mx-auto max-w-2xl px-4 py-24 text-center sm:px-6">
-      <p className="text-sm font-semibold uppercase tracking-wide text-danger">Something went wrong</p>
+      <p className="text-sm font-semibold tracking-wide text-danger uppercase">Something went wrong</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">We could not show this page</h1>
       <p className="mt-4 text-ink-muted">
         The problem has been logged. Try again in a moment; if it keeps happening, quote this reference when you report
@@ -18,7 +18,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </p>
       ) : null}
       <div className="mt-8 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90"
+        >
           Try again
         </button>
         <Link href="/" className="rounded-md border border-line px-4 py-2 font-medium hover:bg-surface-muted">

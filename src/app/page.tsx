@@ -32,7 +32,7 @@ export default async function HomePage() {
     <>
       <section className="border-b border-line bg-surface-muted">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24">
-          <p className="text-sm font-semibold uppercase tracking-wide text-accent">MLOps maturity → tool stack</p>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">MLOps maturity → tool stack</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
             Choose the MLOps tools your team needs now — and know what comes next.
           </h1>
@@ -41,10 +41,16 @@ export default async function HomePage() {
             constraints, a lifecycle diagram, and a report you can take to your design review.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href="/assess" className="rounded-md bg-accent px-5 py-2.5 font-semibold text-accent-ink hover:opacity-90">
+            <Link
+              href="/assess"
+              className="rounded-md bg-accent px-5 py-2.5 font-semibold text-accent-ink hover:opacity-90"
+            >
               Start the assessment
             </Link>
-            <Link href="/catalog" className="rounded-md border border-line bg-surface px-5 py-2.5 font-semibold hover:bg-surface-muted">
+            <Link
+              href="/catalog"
+              className="rounded-md border border-line bg-surface px-5 py-2.5 font-semibold hover:bg-surface-muted"
+            >
               Browse the catalog
             </Link>
           </div>

@@ -12,7 +12,7 @@ export function SiteHeader() {
     <header className="no-print border-b border-line bg-surface">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-4 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink"
       >
         Skip to content
       </a>
@@ -20,7 +20,14 @@ export function SiteHeader() {
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect width="32" height="32" rx="7" className="fill-accent" />
-            <path d="M8 22V10l8 7 8-7v12" fill="none" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" className="stroke-accent-ink" />
+            <path
+              d="M8 22V10l8 7 8-7v12"
+              fill="none"
+              strokeWidth="2.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              className="stroke-accent-ink"
+            />
           </svg>
           <span>MLOps Stack Advisor</span>
         </Link>

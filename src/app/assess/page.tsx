@@ -35,7 +35,9 @@ export default async function AssessPage({ searchParams }: { searchParams: Searc
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <h1 className="text-3xl font-bold tracking-tight">{previous ? "Edit your answers" : "Assess your MLOps maturity"}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">
+        {previous ? "Edit your answers" : "Assess your MLOps maturity"}
+      </h1>
       <p className="mt-2 max-w-3xl text-ink-muted">
         {previous ? (
           <>
@@ -47,8 +49,9 @@ export default async function AssessPage({ searchParams }: { searchParams: Searc
           </>
         ) : (
           <>
-            {questionnaire.questions.length} questions in {questionnaire.sections.length} short steps, about ten minutes. Answer for how your team
-            works today, not how it should. Your answers stay in this browser until you ask for your results.
+            {questionnaire.questions.length} questions in {questionnaire.sections.length} short steps, about ten
+            minutes. Answer for how your team works today, not how it should. Your answers stay in this browser until
+            you ask for your results.
           </>
         )}
       </p>
@@ -58,7 +61,12 @@ export default async function AssessPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <div className="mt-8">
-        <AssessmentWizard questionnaire={questionnaire} tools={tools} initialAnswers={initialAnswers} parentId={previous?.assessment.id} />
+        <AssessmentWizard
+          questionnaire={questionnaire}
+          tools={tools}
+          initialAnswers={initialAnswers}
+          parentId={previous?.assessment.id}
+        />
       </div>
     </div>
   );

@@ -9,7 +9,8 @@ import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
 export const metadata: Metadata = {
   title: "Catalog",
-  description: "Every MLOps tool we track, with licences, hosting, cloud fit, maturity stages, integrations and status.",
+  description:
+    "Every MLOps tool we track, with licences, hosting, cloud fit, maturity stages, integrations and status.",
 };
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
@@ -23,16 +24,23 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     capabilities: catalog.capabilities.filter((c) => c.phase === p.slug).map((c) => ({ value: c.slug, label: c.name })),
   }));
   const activeFilters =
-    query.phases.length + query.capabilities.length + query.licenses.length + query.pricing.length + query.hosting.length +
-    query.clouds.length + query.kubernetes.length + query.stages.length + query.statuses.length;
+    query.phases.length +
+    query.capabilities.length +
+    query.licenses.length +
+    query.pricing.length +
+    query.hosting.length +
+    query.clouds.length +
+    query.kubernetes.length +
+    query.stages.length +
+    query.statuses.length;
   const names = Object.fromEntries(catalog.tools.map((t) => [t.slug, t.name]));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Tool catalog</h1>
       <p className="mt-2 max-w-3xl text-ink-muted">
-        {catalog.tools.length} MLOps tools with their licence, hosting, cloud fit, maturity stages, integrations and status.
-        Dead and renamed tools stay listed with their successors, so you can check what a blog post recommended.
+        {catalog.tools.length} MLOps tools with their licence, hosting, cloud fit, maturity stages, integrations and
+        status. Dead and renamed tools stay listed with their successors, so you can check what a blog post recommended.
       </p>
       <div className="mt-8 grid gap-8 lg:grid-cols-[17rem_1fr]">
         <aside aria-label="Filters">

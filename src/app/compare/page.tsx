@@ -17,7 +17,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const comparison = compareTools(requested, snapshot.catalog);
   const { tools, rows, unknown, dropped } = comparison;
   const others = snapshot.catalog.tools.filter((t) => !tools.some((c) => c.slug === t.slug));
-  const hrefWithout = (slug: string) => `/compare?tools=${tools.filter((t) => t.slug !== slug).map((t) => t.slug).join(",")}`;
+  const hrefWithout = (slug: string) =>
+    `/compare?tools=${tools
+      .filter((t) => t.slug !== slug)
+      .map((t) => t.slug)
+      .join(",")}`;
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
@@ -48,7 +52,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           <input type="hidden" name="tools" value={tools.map((t) => t.slug).join(",")} />
           <label className="text-sm">
             <span className="block font-semibold">Add a tool</span>
-            <select name="add" className="mt-1 rounded-md border border-line bg-surface px-2 py-1.5 text-sm" defaultValue="">
+            <select
+              name="add"
+              className="mt-1 rounded-md border border-line bg-surface px-2 py-1.5 text-sm"
+              defaultValue=""
+            >
               <option value="" disabled>
                 Choose…
               </option>
@@ -59,7 +67,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
+          <button
+            type="submit"
+            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90"
+          >
             Add
           </button>
         </form>
@@ -87,7 +98,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                     <Link href={`/catalog/${t.slug}`} className="text-base font-semibold hover:underline">
                       {t.name}
                     </Link>
-                    <Link href={hrefWithout(t.slug) as `/compare?tools=${string}`} className="ml-2 text-xs font-normal text-ink-muted hover:underline" aria-label={`Remove ${t.name} from the comparison`}>
+                    <Link
+                      href={hrefWithout(t.slug) as `/compare?tools=${string}`}
+                      className="ml-2 text-xs font-normal text-ink-muted hover:underline"
+                      aria-label={`Remove ${t.name} from the comparison`}
+                    >
                       remove
                     </Link>
                   </th>
@@ -96,7 +111,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.label} className={row.differs ? "bg-accent-soft/60" : undefined} data-differs={row.differs || undefined}>
+                <tr
+                  key={row.label}
+                  className={row.differs ? "bg-accent-soft/60" : undefined}
+                  data-differs={row.differs || undefined}
+                >
                   <th scope="row" className="border-b border-line p-2 text-left align-top font-medium text-ink-muted">
                     {row.label}
                     {row.differs ? <span className="sr-only"> (differs)</span> : null}

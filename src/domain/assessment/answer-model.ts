@@ -10,7 +10,12 @@ export type AnswerValue = string | string[] | number;
 export type Answers = Record<string, AnswerValue>;
 
 /** Is this question shown, given the other answers? Questions whose gate is hidden are hidden too. */
-export function isQuestionVisible(question: Question, answers: Answers, byId: Map<string, Question>, depth = 0): boolean {
+export function isQuestionVisible(
+  question: Question,
+  answers: Answers,
+  byId: Map<string, Question>,
+  depth = 0,
+): boolean {
   if (!question.showIf || depth > 20) return true;
   const gate = byId.get(question.showIf.question);
   if (!gate || !isQuestionVisible(gate, answers, byId, depth + 1)) return false;
@@ -18,4 +23,3 @@ export function isQuestionVisible(question: Question, answers: Answers, byId: Ma
   const chosen = Array.isArray(answer) ? answer : answer === undefined ? [] : [String(answer)];
   return question.showIf.anyOf.some((v) => chosen.includes(v));
 }
-

@@ -3,10 +3,41 @@ import { answersAtLevels, makeQuestionnaire } from "../../../tests/fixtures/ques
 import { DONT_KNOW, validateAnswers } from "./answers";
 
 const questionnaire = makeQuestionnaire([
-  { id: "gate", section: "main", kind: "single", dimension: "monitoring", prompt: "Gate?", help: "h", options: [{ value: "no", label: "No", level: 0 }, { value: "yes", label: "Yes", level: 2 }] },
-  { id: "gated", section: "main", kind: "scale", dimension: "monitoring", prompt: "Gated?", help: "h", showIf: { question: "gate", anyOf: ["yes"] }, scale: { minLabel: "a", maxLabel: "b" } },
+  {
+    id: "gate",
+    section: "main",
+    kind: "single",
+    dimension: "monitoring",
+    prompt: "Gate?",
+    help: "h",
+    options: [
+      { value: "no", label: "No", level: 0 },
+      { value: "yes", label: "Yes", level: 2 },
+    ],
+  },
+  {
+    id: "gated",
+    section: "main",
+    kind: "scale",
+    dimension: "monitoring",
+    prompt: "Gated?",
+    help: "h",
+    showIf: { question: "gate", anyOf: ["yes"] },
+    scale: { minLabel: "a", maxLabel: "b" },
+  },
 ]);
-const constraints = { "c-cloud": "aws", "c-airgapped": "no", "c-kubernetes": "no", "c-licensepolicy": "any", "c-hostingpreference": "managed", "c-budget": "small", "c-teamsize": "small", "c-modelsinproduction": "none", "c-regulated": "no", "c-llmapplications": "no" };
+const constraints = {
+  "c-cloud": "aws",
+  "c-airgapped": "no",
+  "c-kubernetes": "no",
+  "c-licensepolicy": "any",
+  "c-hostingpreference": "managed",
+  "c-budget": "small",
+  "c-teamsize": "small",
+  "c-modelsinproduction": "none",
+  "c-regulated": "no",
+  "c-llmapplications": "no",
+};
 const valid = { ...answersAtLevels([2, 2, 2, 2, 2, 2, 2]), ...constraints, gate: "yes", gated: 3 };
 const tools = new Set(["jenkins", "mlflow"]);
 const paths = (raw: unknown) => {
@@ -21,11 +52,19 @@ describe("validateAnswers", () => {
 
   test.each<[string, Record<string, unknown>, RegExp]>([
     ["an unknown question", { ...valid, "made-up": "x" }, /^answers\.made-up: is not a question/],
-    ["a value that is not an option", { ...valid, "serving-1": "l9" }, /^answers\.serving-1: must be one of: l0, l1, l2, l3, l4, dont-know/],
+    [
+      "a value that is not an option",
+      { ...valid, "serving-1": "l9" },
+      /^answers\.serving-1: must be one of: l0, l1, l2, l3, l4, dont-know/,
+    ],
     ["a missing required answer", { ...valid, "serving-2": undefined }, /^answers\.serving-2: is required$/],
     ["a scale outside 0–4", { ...valid, gated: 7 }, /^answers\.gated: /],
     ["a constraint outside its values", { ...valid, "c-cloud": "mars" }, /^answers\.c-cloud: must be one of/],
-    ["a tool that is not in the catalog", { ...valid, "tools-in-use": ["jenkins", "<script>"] }, /^answers\.tools-in-use\.1: is not a tool in the catalog/],
+    [
+      "a tool that is not in the catalog",
+      { ...valid, "tools-in-use": ["jenkins", "<script>"] },
+      /^answers\.tools-in-use\.1: is not a tool in the catalog/,
+    ],
     ["“Don't know” where it is not offered", { ...valid, "c-cloud": DONT_KNOW }, /^answers\.c-cloud: must be one of/],
     ["a wrong type", { ...valid, "serving-3": ["l1"] }, /^answers\.serving-3: /],
   ])("rejects %s with a path naming the question", (_label, raw, expected) => {

@@ -23,18 +23,33 @@ function valueSchema(question: Question, toolSlugs: ReadonlySet<string>): z.ZodT
       return z.union([
         z.literal(DONT_KNOW).refine(() => question.allowDontKnow, "“Don't know” is not an answer to this question"),
         z
-          .array(z.string().refine((v) => question.options.some((o) => o.value === v), { message: `must be one of: ${question.options.map((o) => o.value).join(", ")}` }))
+          .array(
+            z
+              .string()
+              .refine((v) => question.options.some((o) => o.value === v), {
+                message: `must be one of: ${question.options.map((o) => o.value).join(", ")}`,
+              }),
+          )
           .max(question.options.length)
           .refine((list) => new Set(list).size === list.length, "must not repeat a choice"),
       ]);
     case "scale":
       return z.union([
         z.literal(DONT_KNOW).refine(() => question.allowDontKnow, "“Don't know” is not an answer to this question"),
-        z.number().int("must be a whole number from 0 to 4").min(0, "must be from 0 to 4").max(4, "must be from 0 to 4"),
+        z
+          .number()
+          .int("must be a whole number from 0 to 4")
+          .min(0, "must be from 0 to 4")
+          .max(4, "must be from 0 to 4"),
       ]);
     case "tools":
       return z
-        .array(z.string().max(64).refine((slug) => toolSlugs.has(slug), { message: "is not a tool in the catalog" }))
+        .array(
+          z
+            .string()
+            .max(64)
+            .refine((slug) => toolSlugs.has(slug), { message: "is not a tool in the catalog" }),
+        )
         .max(MAX_TOOLS_IN_USE, `must list at most ${MAX_TOOLS_IN_USE} tools`)
         .refine((list) => new Set(list).size === list.length, "must not repeat a tool");
   }
@@ -51,7 +66,11 @@ function isEmpty(question: Question, value: unknown): boolean {
  * answers are errors with the path `answers.<questionId>`. Answers to questions hidden by an earlier answer are
  * dropped (the browser may still hold them). Empty answers to optional questions are dropped.
  */
-export function validateAnswers(questionnaire: Questionnaire, raw: unknown, toolSlugs: ReadonlySet<string>): AnswersResult {
+export function validateAnswers(
+  questionnaire: Questionnaire,
+  raw: unknown,
+  toolSlugs: ReadonlySet<string>,
+): AnswersResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: ["answers"], message: "must be an object keyed by question id" }] };
   }
@@ -73,7 +92,10 @@ export function validateAnswers(questionnaire: Questionnaire, raw: unknown, tool
     const parsed = valueSchema(question, toolSlugs).safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ path: ["answers", question.id, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message });
+        issues.push({
+          path: ["answers", question.id, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+          message: issue.message,
+        });
       }
       continue;
     }

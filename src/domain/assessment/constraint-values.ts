@@ -30,4 +30,3 @@ export const CONSTRAINT_VALUES = {
   llmApplications: ["yes", "planned", "no"],
   toolsInUse: [],
 } as const satisfies Record<ConstraintKey, readonly string[]>;
-

@@ -9,7 +9,8 @@ import { CONSTRAINT_KEYS, CONSTRAINT_VALUES } from "./constraint-values";
  */
 
 const ZId = z.string().regex(SLUG_PATTERN, "must be lowercase-hyphenated (e.g. data-versioning)").max(64);
-const ZText = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const ZText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 /** The maturity level a single answer shows, 0 (absent) … 4 (fully automated, measured, audited). */
 export const ZLevel = z.number().min(0).max(4);
@@ -70,7 +71,8 @@ export const ZQuestion = z
   .strict()
   .superRefine((q, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    if (Boolean(q.dimension) === Boolean(q.constraint)) issue(["dimension"], "a question names either a dimension (scored) or a constraint, not both or neither");
+    if (Boolean(q.dimension) === Boolean(q.constraint))
+      issue(["dimension"], "a question names either a dimension (scored) or a constraint, not both or neither");
     if (q.kind === "scale") {
       if (!q.scale) issue(["scale"], "is required for a scale question");
       if (q.options.length > 0) issue(["options"], "a scale question has no options");
@@ -81,27 +83,29 @@ export const ZQuestion = z
       if (q.options.length < 2) issue(["options"], "needs at least two options");
       const values = q.options.map((o) => o.value);
       if (new Set(values).size !== values.length) issue(["options"], "option values must be unique");
-      if (q.dimension && q.options.some((o) => o.level === undefined)) issue(["options"], "every option of a scored question needs a level");
-      if (q.constraint && q.options.some((o) => o.level !== undefined)) issue(["options"], "constraint options do not score");
+      if (q.dimension && q.options.some((o) => o.level === undefined))
+        issue(["options"], "every option of a scored question needs a level");
+      if (q.constraint && q.options.some((o) => o.level !== undefined))
+        issue(["options"], "constraint options do not score");
       if (values.includes("dont-know")) issue(["options"], 'use allowDontKnow instead of a "dont-know" option');
       if (q.constraint) {
         const allowed: readonly string[] = CONSTRAINT_VALUES[q.constraint];
         const unknown = values.filter((v) => !allowed.includes(v));
-        if (unknown.length > 0) issue(["options"], `"${q.constraint}" options must be among ${allowed.join(", ")} (not ${unknown.join(", ")})`);
+        if (unknown.length > 0)
+          issue(
+            ["options"],
+            `"${q.constraint}" options must be among ${allowed.join(", ")} (not ${unknown.join(", ")})`,
+          );
       }
     }
     if (q.allowDontKnow && q.kind === "tools") issue(["allowDontKnow"], "a tool picker has no don't-know answer");
   });
 export type Question = z.infer<typeof ZQuestion>;
 
-export const ZDimension = z
-  .object({ slug: ZId, name: ZText(60), description: ZText(400) })
-  .strict();
+export const ZDimension = z.object({ slug: ZId, name: ZText(60), description: ZText(400) }).strict();
 export type Dimension = z.infer<typeof ZDimension>;
 
-export const ZSection = z
-  .object({ slug: ZId, title: ZText(60), intro: ZText(400) })
-  .strict();
+export const ZSection = z.object({ slug: ZId, title: ZText(60), intro: ZText(400) }).strict();
 export type Section = z.infer<typeof ZSection>;
 
 export const ZQuestionnaire = z
@@ -120,24 +124,40 @@ export const ZQuestionnaire = z
     const seen = new Map<string, number>();
     qn.questions.forEach((q, i) => {
       if (seen.has(q.id)) issue(["questions", i, "id"], `duplicate question id "${q.id}"`);
-      if (q.dimension && !dims.has(q.dimension)) issue(["questions", i, "dimension"], `unknown dimension "${q.dimension}"`);
+      if (q.dimension && !dims.has(q.dimension))
+        issue(["questions", i, "dimension"], `unknown dimension "${q.dimension}"`);
       if (!sections.has(q.section)) issue(["questions", i, "section"], `unknown section "${q.section}"`);
       if (q.showIf) {
         const target = seen.get(q.showIf.question);
-        if (target === undefined) issue(["questions", i, "showIf", "question"], `must refer to an earlier question ("${q.showIf.question}")`);
+        if (target === undefined)
+          issue(["questions", i, "showIf", "question"], `must refer to an earlier question ("${q.showIf.question}")`);
         else {
           const values = new Set(qn.questions[target]?.options.map((o) => o.value));
-          for (const v of q.showIf.anyOf) if (!values.has(v)) issue(["questions", i, "showIf", "anyOf"], `"${v}" is not an option of "${q.showIf.question}"`);
+          for (const v of q.showIf.anyOf)
+            if (!values.has(v))
+              issue(["questions", i, "showIf", "anyOf"], `"${v}" is not an option of "${q.showIf.question}"`);
         }
       }
       seen.set(q.id, i);
     });
     for (const d of qn.dimensions) {
       const scored = qn.questions.filter((q) => q.dimension === d.slug);
-      if (scored.length < 3) issue(["dimensions"], `dimension "${d.slug}" needs at least 3 questions (has ${scored.length})`);
+      if (scored.length < 3)
+        issue(["dimensions"], `dimension "${d.slug}" needs at least 3 questions (has ${scored.length})`);
     }
     const constraints = new Set(qn.questions.map((q) => q.constraint).filter(Boolean));
-    for (const key of ["cloud", "airGapped", "kubernetes", "licensePolicy", "hostingPreference", "budget", "teamSize", "modelsInProduction", "regulated", "toolsInUse"]) {
+    for (const key of [
+      "cloud",
+      "airGapped",
+      "kubernetes",
+      "licensePolicy",
+      "hostingPreference",
+      "budget",
+      "teamSize",
+      "modelsInProduction",
+      "regulated",
+      "toolsInUse",
+    ]) {
       if (!constraints.has(key as never)) issue(["questions"], `no question fills the "${key}" constraint`);
     }
   });

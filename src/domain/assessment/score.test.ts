@@ -5,10 +5,49 @@ import { DEFAULT_CONSTRAINTS } from "./constraints";
 import { scoreAnswers, STAGE_THRESHOLDS } from "./score";
 
 const questionnaire = makeQuestionnaire([
-  { id: "in-production", section: "main", kind: "single", dimension: "monitoring", prompt: "In production?", help: "h", options: [{ value: "no", label: "No", level: 0 }, { value: "yes", label: "Yes", level: 2 }] },
-  { id: "drift", section: "main", kind: "single", dimension: "monitoring", prompt: "Drift?", help: "h", showIf: { question: "in-production", anyOf: ["yes"] }, options: [{ value: "none", label: "None", level: 0, gap: "Watch drift." }, { value: "auto", label: "Auto", level: 4 }] },
-  { id: "practices", section: "main", kind: "multi", dimension: "cicd-deployment", prompt: "Which?", help: "h", options: [1, 2, 3].map((n) => ({ value: `p${n}`, label: `P${n}`, level: 2, gap: `Adopt P${n}.` })) },
-  { id: "confidence", section: "main", kind: "scale", dimension: "governance-security", prompt: "How sure?", help: "h", scale: { minLabel: "not", maxLabel: "fully", gap: "Raise confidence." } },
+  {
+    id: "in-production",
+    section: "main",
+    kind: "single",
+    dimension: "monitoring",
+    prompt: "In production?",
+    help: "h",
+    options: [
+      { value: "no", label: "No", level: 0 },
+      { value: "yes", label: "Yes", level: 2 },
+    ],
+  },
+  {
+    id: "drift",
+    section: "main",
+    kind: "single",
+    dimension: "monitoring",
+    prompt: "Drift?",
+    help: "h",
+    showIf: { question: "in-production", anyOf: ["yes"] },
+    options: [
+      { value: "none", label: "None", level: 0, gap: "Watch drift." },
+      { value: "auto", label: "Auto", level: 4 },
+    ],
+  },
+  {
+    id: "practices",
+    section: "main",
+    kind: "multi",
+    dimension: "cicd-deployment",
+    prompt: "Which?",
+    help: "h",
+    options: [1, 2, 3].map((n) => ({ value: `p${n}`, label: `P${n}`, level: 2, gap: `Adopt P${n}.` })),
+  },
+  {
+    id: "confidence",
+    section: "main",
+    kind: "scale",
+    dimension: "governance-security",
+    prompt: "How sure?",
+    help: "h",
+    scale: { minLabel: "not", maxLabel: "fully", gap: "Raise confidence." },
+  },
 ]);
 const complete = (levels: number[], extra: Record<string, unknown> = {}) => ({
   ...answersAtLevels(levels),
@@ -61,12 +100,16 @@ describe("question scoring", () => {
     expect(serving.drivers[0]).toMatchObject({ questionId: "serving-1", level: 0, isDontKnow: true });
     expect(serving.score).toBe(2);
     expect(profile.dontKnowCount).toBe(1);
-    expect(profile.actionItems.map((a) => a.text)).toContain("Find out: serving question 1? Until you know, plan as if it is not in place.");
+    expect(profile.actionItems.map((a) => a.text)).toContain(
+      "Find out: serving question 1? Until you know, plan as if it is not in place.",
+    );
   });
 
   test("a question hidden by an earlier answer counts as level 0 and raises no action item", () => {
     const profile = score(complete([4, 4, 4, 4, 4, 0, 4], { "in-production": "no", drift: "auto" }));
-    const drift = profile.dimensions.find((d) => d.slug === "monitoring")!.drivers.find((q) => q.questionId === "drift")!;
+    const drift = profile.dimensions
+      .find((d) => d.slug === "monitoring")!
+      .drivers.find((q) => q.questionId === "drift")!;
     expect(drift).toMatchObject({ level: 0, isHidden: true });
     expect(profile.actionItems.some((a) => a.questionId === "drift")).toBe(false);
   });
@@ -75,14 +118,24 @@ describe("question scoring", () => {
     const two = score(complete([3, 3, 3, 3, 3, 3, 3], { practices: ["p1"] }));
     const drivers = two.dimensions.find((d) => d.slug === "cicd-deployment")!.drivers;
     expect(drivers.find((q) => q.questionId === "practices")!.level).toBe(2);
-    expect(two.actionItems.filter((a) => a.questionId === "practices").map((a) => a.text)).toEqual(["Adopt P2.", "Adopt P3."]);
+    expect(two.actionItems.filter((a) => a.questionId === "practices").map((a) => a.text)).toEqual([
+      "Adopt P2.",
+      "Adopt P3.",
+    ]);
     const all = score(complete([3, 3, 3, 3, 3, 3, 3], { practices: ["p1", "p2", "p3"] }));
-    expect(all.dimensions.find((d) => d.slug === "cicd-deployment")!.drivers.find((q) => q.questionId === "practices")!.level).toBe(4);
+    expect(
+      all.dimensions.find((d) => d.slug === "cicd-deployment")!.drivers.find((q) => q.questionId === "practices")!
+        .level,
+    ).toBe(4);
   });
 
   test("a low scale answer raises its action item; a high one does not", () => {
-    expect(score(complete([3, 3, 3, 3, 3, 3, 3], { confidence: 1 })).actionItems.some((a) => a.text === "Raise confidence.")).toBe(true);
-    expect(score(complete([3, 3, 3, 3, 3, 3, 3], { confidence: 2 })).actionItems.some((a) => a.text === "Raise confidence.")).toBe(false);
+    expect(
+      score(complete([3, 3, 3, 3, 3, 3, 3], { confidence: 1 })).actionItems.some((a) => a.text === "Raise confidence."),
+    ).toBe(true);
+    expect(
+      score(complete([3, 3, 3, 3, 3, 3, 3], { confidence: 2 })).actionItems.some((a) => a.text === "Raise confidence."),
+    ).toBe(false);
   });
 
   test("action items from the weakest dimension come first, as high priority", () => {
@@ -111,7 +164,19 @@ describe("constraints", () => {
   });
 
   test("answers become the recommender's constraints", () => {
-    const profile = score(complete([2, 2, 2, 2, 2, 2, 2], { "c-airgapped": "yes", "c-cloud": "gcp", "c-kubernetes": "yes", "tools-in-use": ["jenkins", "airflow"] }));
-    expect(profile.constraints).toMatchObject({ airGapped: true, cloud: "gcp", kubernetes: "yes", toolsInUse: ["airflow", "jenkins"] });
+    const profile = score(
+      complete([2, 2, 2, 2, 2, 2, 2], {
+        "c-airgapped": "yes",
+        "c-cloud": "gcp",
+        "c-kubernetes": "yes",
+        "tools-in-use": ["jenkins", "airflow"],
+      }),
+    );
+    expect(profile.constraints).toMatchObject({
+      airGapped: true,
+      cloud: "gcp",
+      kubernetes: "yes",
+      toolsInUse: ["airflow", "jenkins"],
+    });
   });
 });

@@ -81,20 +81,39 @@ function optionLabel(question: Question, value: string): string {
 }
 
 function scoreQuestion(question: Question & { dimension: string }, answers: Answers, visible: boolean): QuestionScore {
-  const base = { questionId: question.id, prompt: question.prompt, dimension: question.dimension, weight: question.weight };
+  const base = {
+    questionId: question.id,
+    prompt: question.prompt,
+    dimension: question.dimension,
+    weight: question.weight,
+  };
   const answer = answers[question.id];
   if (!visible) return { ...base, level: 0, answer: "Not applicable yet", isDontKnow: false, isHidden: true };
   if (answer === undefined || answer === DONT_KNOW) {
-    return { ...base, level: 0, answer: answer === DONT_KNOW ? "Don't know" : "Not answered", isDontKnow: answer === DONT_KNOW, isHidden: false };
+    return {
+      ...base,
+      level: 0,
+      answer: answer === DONT_KNOW ? "Don't know" : "Not answered",
+      isDontKnow: answer === DONT_KNOW,
+      isHidden: false,
+    };
   }
   switch (question.kind) {
     case "single": {
       const option = question.options.find((o) => o.value === answer);
-      return { ...base, level: option?.level ?? 0, answer: optionLabel(question, String(answer)), isDontKnow: false, isHidden: false };
+      return {
+        ...base,
+        level: option?.level ?? 0,
+        answer: optionLabel(question, String(answer)),
+        isDontKnow: false,
+        isHidden: false,
+      };
     }
     case "multi": {
       const chosen = Array.isArray(answer) ? answer : [];
-      const points = question.options.filter((o) => chosen.includes(o.value)).reduce((sum, o) => sum + (o.level ?? 0), 0);
+      const points = question.options
+        .filter((o) => chosen.includes(o.value))
+        .reduce((sum, o) => sum + (o.level ?? 0), 0);
       const label = chosen.length === 0 ? "None of these" : chosen.map((v) => optionLabel(question, v)).join("; ");
       return { ...base, level: Math.min(MAX_LEVEL, points), answer: label, isDontKnow: false, isHidden: false };
     }
@@ -114,7 +133,11 @@ function actionTexts(question: Question, answers: Answers, visible: boolean): st
   if (answer === DONT_KNOW) return [`Find out: ${question.prompt} Until you know, plan as if it is not in place.`];
   if (question.kind === "single") {
     const gap = question.options.find((o) => o.value === answer)?.gap;
-    return gap ? [gap] : answer === undefined ? question.options.filter((o) => o.level === 0 && o.gap).map((o) => o.gap!) : [];
+    return gap
+      ? [gap]
+      : answer === undefined
+        ? question.options.filter((o) => o.level === 0 && o.gap).map((o) => o.gap!)
+        : [];
   }
   if (question.kind === "multi") {
     const chosen = Array.isArray(answer) ? answer : [];
@@ -142,10 +165,29 @@ function microsoftLevel(d: Record<string, number>): ReferenceLevel {
   const serving = d.serving ?? 0;
   const monitoring = d.monitoring ?? 0;
   if (cicd < 1) return { level: 0, name: "No MLOps", reason: "Builds, tests and releases are manual." };
-  if (exp < 2 || data < 2) return { level: 1, name: "DevOps but no MLOps", reason: "Code is built and tested automatically, but training is not yet tracked and reproducible." };
-  if (cicd < 3 || serving < 2.5) return { level: 2, name: "Automated training", reason: "Training is tracked and reproducible; releasing a model still needs people." };
-  if (monitoring < 3 || cicd < 3.5) return { level: 3, name: "Automated model deployment", reason: "Models are released automatically; monitoring does not yet drive retraining." };
-  return { level: 4, name: "Full MLOps automated operations", reason: "Monitoring feeds automated retraining and release." };
+  if (exp < 2 || data < 2)
+    return {
+      level: 1,
+      name: "DevOps but no MLOps",
+      reason: "Code is built and tested automatically, but training is not yet tracked and reproducible.",
+    };
+  if (cicd < 3 || serving < 2.5)
+    return {
+      level: 2,
+      name: "Automated training",
+      reason: "Training is tracked and reproducible; releasing a model still needs people.",
+    };
+  if (monitoring < 3 || cicd < 3.5)
+    return {
+      level: 3,
+      name: "Automated model deployment",
+      reason: "Models are released automatically; monitoring does not yet drive retraining.",
+    };
+  return {
+    level: 4,
+    name: "Full MLOps automated operations",
+    reason: "Monitoring feeds automated retraining and release.",
+  };
 }
 
 /** Google's MLOps levels 0–2. */
@@ -155,10 +197,18 @@ function googleLevel(d: Record<string, number>): ReferenceLevel {
   const data = d["data-management"] ?? 0;
   const monitoring = d.monitoring ?? 0;
   if (cicd >= 3.5 && monitoring >= 2.5 && exp >= 2.5 && data >= 2.5) {
-    return { level: 2, name: "CI/CD pipeline automation", reason: "Pipelines themselves are built, tested and deployed automatically." };
+    return {
+      level: 2,
+      name: "CI/CD pipeline automation",
+      reason: "Pipelines themselves are built, tested and deployed automatically.",
+    };
   }
   if (cicd >= 2.5 && exp >= 2.5 && data >= 2) {
-    return { level: 1, name: "ML pipeline automation", reason: "Training runs as an automated pipeline (continuous training)." };
+    return {
+      level: 1,
+      name: "ML pipeline automation",
+      reason: "Training runs as an automated pipeline (continuous training).",
+    };
   }
   return { level: 0, name: "Manual process", reason: "Training and deployment are manual, script-driven steps." };
 }
@@ -167,7 +217,9 @@ function googleLevel(d: Record<string, number>): ReferenceLevel {
 export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): MaturityProfile {
   const byId = new Map(questionnaire.questions.map((q) => [q.id, q]));
   const dimensions: DimensionScore[] = questionnaire.dimensions.map((dimension) => {
-    const questions = questionnaire.questions.filter((q): q is Question & { dimension: string } => q.dimension === dimension.slug);
+    const questions = questionnaire.questions.filter(
+      (q): q is Question & { dimension: string } => q.dimension === dimension.slug,
+    );
     const drivers = questions.map((q) => scoreQuestion(q, answers, isQuestionVisible(q, answers, byId)));
     const totalWeight = drivers.reduce((sum, q) => sum + q.weight, 0);
     const score = totalWeight === 0 ? 0 : drivers.reduce((sum, q) => sum + q.level * q.weight, 0) / totalWeight;
@@ -175,7 +227,9 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
       slug: dimension.slug,
       name: dimension.name,
       score: round1(score),
-      drivers: [...drivers].sort((a, b) => a.level - b.level || b.weight - a.weight || a.questionId.localeCompare(b.questionId)),
+      drivers: [...drivers].sort(
+        (a, b) => a.level - b.level || b.weight - a.weight || a.questionId.localeCompare(b.questionId),
+      ),
     };
   });
 
@@ -195,7 +249,13 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
     for (const text of actionTexts(question, answers, isQuestionVisible(question, answers, byId))) {
       const isWeakest = weakestDimensions.includes(dimension.slug);
       const priority = isWeakest || question.weight >= 2 ? "high" : dimension.score < mean ? "medium" : "low";
-      actionItems.push({ dimension: dimension.slug, dimensionName: dimension.name, questionId: question.id, text, priority });
+      actionItems.push({
+        dimension: dimension.slug,
+        dimensionName: dimension.name,
+        questionId: question.id,
+        text,
+        priority,
+      });
     }
   }
   const rank = { high: 0, medium: 1, low: 2 } as const;
@@ -204,7 +264,8 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
       rank[a.priority] - rank[b.priority] ||
       (byDimension[a.dimension] ?? 0) - (byDimension[b.dimension] ?? 0) ||
       (byId.get(b.questionId)?.weight ?? 1) - (byId.get(a.questionId)?.weight ?? 1) ||
-      questionnaire.questions.indexOf(byId.get(a.questionId)!) - questionnaire.questions.indexOf(byId.get(b.questionId)!),
+      questionnaire.questions.indexOf(byId.get(a.questionId)!) -
+        questionnaire.questions.indexOf(byId.get(b.questionId)!),
   );
 
   return {

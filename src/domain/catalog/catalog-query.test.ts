@@ -4,7 +4,14 @@ import { EMPTY_QUERY } from "./search";
 
 describe("the catalog query in the URL", () => {
   test("round-trips through the URL so a shared link restores the same view", () => {
-    const query = { ...EMPTY_QUERY, text: "feature store", capabilities: ["feature-store"], clouds: ["aws" as const], stages: [3 as const, 4 as const], sort: "name" as const };
+    const query = {
+      ...EMPTY_QUERY,
+      text: "feature store",
+      capabilities: ["feature-store"],
+      clouds: ["aws" as const],
+      stages: [3 as const, 4 as const],
+      sort: "name" as const,
+    };
     const search = catalogQueryToSearch(query);
     expect(search).toBe("?q=feature+store&cap=feature-store&cloud=aws&stage=3,4&sort=name");
     expect(parseCatalogQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual(query);
@@ -15,11 +22,18 @@ describe("the catalog query in the URL", () => {
   });
 
   test("accepts repeated parameters as well as commas (plain HTML forms send repeats)", () => {
-    expect(parseCatalogQuery({ cloud: ["aws", "gcp"], stage: "1,2" })).toMatchObject({ clouds: ["aws", "gcp"], stages: [1, 2] });
+    expect(parseCatalogQuery({ cloud: ["aws", "gcp"], stage: "1,2" })).toMatchObject({
+      clouds: ["aws", "gcp"],
+      stages: [1, 2],
+    });
   });
 
   test("the page drops values it does not know, so old links still open", () => {
-    expect(parseCatalogQuery({ cloud: "aws,mars", sort: "random", stage: "9" })).toMatchObject({ clouds: ["aws"], sort: "relevance", stages: [] });
+    expect(parseCatalogQuery({ cloud: "aws,mars", sort: "random", stage: "9" })).toMatchObject({
+      clouds: ["aws"],
+      sort: "relevance",
+      stages: [],
+    });
   });
 
   test("the API rejects values it does not know, naming the parameter", () => {

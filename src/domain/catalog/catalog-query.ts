@@ -14,7 +14,14 @@ export type RawParams = Record<string, string | string[] | undefined>;
 
 function listOf(raw: string | string[] | undefined): string[] {
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v.length > 0))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0),
+    ),
+  ];
 }
 
 const slugList = z.array(z.string().regex(SLUG_PATTERN, "must be a slug"));
@@ -70,7 +77,8 @@ function toQuery(lists: z.infer<typeof ZQueryLists>): CatalogQuery {
   };
 }
 
-export type QueryParseResult = { ok: true; query: CatalogQuery } | { ok: false; errors: { param: string; message: string }[] };
+export type QueryParseResult =
+  { ok: true; query: CatalogQuery } | { ok: false; errors: { param: string; message: string }[] };
 
 /** Strict: any unknown value is an error naming its parameter. */
 export function parseCatalogQueryStrict(params: RawParams): QueryParseResult {
@@ -101,4 +109,3 @@ export function parseCatalogQuery(params: RawParams): CatalogQuery {
     sort: ZQueryLists.shape.sort.safeParse(raw.sort).data ?? EMPTY_QUERY.sort,
   });
 }
-

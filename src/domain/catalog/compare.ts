@@ -12,7 +12,14 @@ export type Comparison = { tools: CatalogTool[]; rows: ComparisonRow[]; unknown:
 /** `?tools=a,b,c` (and `&add=d` from the picker) → distinct slugs in order. */
 export function parseCompareParam(...raw: (string | string[] | undefined)[]): string[] {
   const values = raw.flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
-  return [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter((v) => v.length > 0 && v.length <= 64))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim().toLowerCase())
+        .filter((v) => v.length > 0 && v.length <= 64),
+    ),
+  ];
 }
 
 export function compareTools(slugs: string[], catalog: Catalog): Comparison {
@@ -39,10 +46,7 @@ export function compareTools(slugs: string[], catalog: Catalog): Comparison {
     ["Primary capabilities", (t) => t.capabilities.primary.map((c) => capabilityName.get(c) ?? c)],
     ["Secondary capabilities", (t) => t.capabilities.secondary.map((c) => capabilityName.get(c) ?? c)],
     ["Integrations", (t) => [`${t.integrations.length} catalog tools`]],
-    [
-      "Integrates with the others here",
-      (t) => t.integrations.filter((s) => selected.has(s)).map(nameOf),
-    ],
+    ["Integrates with the others here", (t) => t.integrations.filter((s) => selected.has(s)).map(nameOf)],
     ["Strengths", (t) => t.strengths],
     ["Limitations", (t) => t.limitations],
     ["Risk signals", (t) => t.risks.map((r) => `${RISK_LABELS[r.kind]}: ${r.note}`)],

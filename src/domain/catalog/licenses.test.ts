@@ -18,7 +18,10 @@ describe("licences", () => {
     expect(isOpenSourceLicense(license)).toBe(expected);
   });
 
-  test.each(["Apache 2", "GPL", "MIT OR Made-Up-1.0", "GPL-2.0-only WITH Unknown-exception", ""])("%j is not a licence we know", (license) => {
-    expect(isKnownLicense(license)).toBe(false);
-  });
+  test.each(["Apache 2", "GPL", "MIT OR Made-Up-1.0", "GPL-2.0-only WITH Unknown-exception", ""])(
+    "%j is not a licence we know",
+    (license) => {
+      expect(isKnownLicense(license)).toBe(false);
+    },
+  );
 });

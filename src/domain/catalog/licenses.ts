@@ -39,7 +39,13 @@ const OSI_APPROVED = new Set([
 const KNOWN_EXCEPTIONS = new Set(["Classpath-exception-2.0", "LLVM-exception", "GCC-exception-3.1"]);
 
 /** Source-available licences that are not open source (the relicensing wave of 2018–2024). */
-const SOURCE_AVAILABLE = new Set(["BUSL-1.1", "SSPL-1.0", "Elastic-2.0", "Confluent-Community-1.0", "FSL-1.1-Apache-2.0"]);
+const SOURCE_AVAILABLE = new Set([
+  "BUSL-1.1",
+  "SSPL-1.0",
+  "Elastic-2.0",
+  "Confluent-Community-1.0",
+  "FSL-1.1-Apache-2.0",
+]);
 
 export const PROPRIETARY = "proprietary";
 

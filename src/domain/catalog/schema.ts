@@ -27,7 +27,8 @@ export const ZSlug = z
   .max(64, "must be at most 64 characters")
   .regex(SLUG_PATTERN, "must be lowercase letters, digits and single hyphens (e.g. great-expectations)");
 
-const ZText = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const ZText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 const ZHttpUrl = z
   .url({ protocol: /^https?$/, message: "must be an http(s) URL" })

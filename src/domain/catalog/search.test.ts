@@ -4,11 +4,47 @@ import { makeCatalog, makeTool } from "../../../tests/fixtures/catalog-builders"
 import { buildCatalogIndex, EMPTY_QUERY, searchCatalog, tokenize, type CatalogQuery } from "./search";
 
 const catalog = makeCatalog([
-  makeTool({ slug: "mlflow", name: "MLflow", summary: "Tracking and registry.", capabilities: { primary: ["experiment-tracking", "model-registry"], secondary: ["model-serving"] } }),
-  makeTool({ slug: "wandb", name: "Weights & Biases", license: "proprietary", isOpenSource: false, pricing: "freemium", hosting: ["managed-saas"], description: "Hosted experiment tracking with sweeps; imports MLflow runs." }),
-  makeTool({ slug: "kserve", name: "KServe", needsKubernetes: true, stages: [3, 4], capabilities: { primary: ["model-serving"], secondary: [] }, opsComplexity: 4 }),
-  makeTool({ slug: "sagemaker", name: "Amazon SageMaker", clouds: ["aws"], hosting: ["cloud-service"], pricing: "pay-as-you-go", license: "proprietary", isOpenSource: false, capabilities: { primary: ["model-serving", "experiment-tracking"], secondary: [] } }),
-  makeTool({ slug: "kfserving", name: "KFServing", status: "renamed", successor: "kserve", statusNote: "Renamed.", capabilities: { primary: ["model-serving"], secondary: [] } }),
+  makeTool({
+    slug: "mlflow",
+    name: "MLflow",
+    summary: "Tracking and registry.",
+    capabilities: { primary: ["experiment-tracking", "model-registry"], secondary: ["model-serving"] },
+  }),
+  makeTool({
+    slug: "wandb",
+    name: "Weights & Biases",
+    license: "proprietary",
+    isOpenSource: false,
+    pricing: "freemium",
+    hosting: ["managed-saas"],
+    description: "Hosted experiment tracking with sweeps; imports MLflow runs.",
+  }),
+  makeTool({
+    slug: "kserve",
+    name: "KServe",
+    needsKubernetes: true,
+    stages: [3, 4],
+    capabilities: { primary: ["model-serving"], secondary: [] },
+    opsComplexity: 4,
+  }),
+  makeTool({
+    slug: "sagemaker",
+    name: "Amazon SageMaker",
+    clouds: ["aws"],
+    hosting: ["cloud-service"],
+    pricing: "pay-as-you-go",
+    license: "proprietary",
+    isOpenSource: false,
+    capabilities: { primary: ["model-serving", "experiment-tracking"], secondary: [] },
+  }),
+  makeTool({
+    slug: "kfserving",
+    name: "KFServing",
+    status: "renamed",
+    successor: "kserve",
+    statusNote: "Renamed.",
+    capabilities: { primary: ["model-serving"], secondary: [] },
+  }),
 ]);
 const index = buildCatalogIndex(catalog);
 const run = (query: Partial<CatalogQuery>) => searchCatalog(index, { ...EMPTY_QUERY, ...query });
@@ -41,14 +77,26 @@ describe("searchCatalog", () => {
 
   test.each<[string, Partial<CatalogQuery>, string[]]>([
     ["capability", { capabilities: ["model-registry"] }, ["mlflow"]],
-    ["two values of one facet are alternatives", { hosting: ["managed-saas", "cloud-service"] }, ["sagemaker", "wandb"]],
+    [
+      "two values of one facet are alternatives",
+      { hosting: ["managed-saas", "cloud-service"] },
+      ["sagemaker", "wandb"],
+    ],
     ["open-source licences", { licenses: ["open-source"] }, ["kserve", "mlflow", "kfserving"]],
     ["a cloud includes tools that run anywhere", { clouds: ["gcp"] }, ["kserve", "mlflow", "wandb", "kfserving"]],
-    ["the AWS cloud includes AWS-only services", { clouds: ["aws"] }, ["sagemaker", "kserve", "mlflow", "wandb", "kfserving"]],
+    [
+      "the AWS cloud includes AWS-only services",
+      { clouds: ["aws"] },
+      ["sagemaker", "kserve", "mlflow", "wandb", "kfserving"],
+    ],
     ["no Kubernetes", { kubernetes: ["no-kubernetes"] }, ["sagemaker", "mlflow", "wandb", "kfserving"]],
     ["stage 1", { stages: [1] }, ["sagemaker", "mlflow", "wandb", "kfserving"]],
     ["status", { statuses: ["renamed"] }, ["kfserving"]],
-    ["different facets all apply", { capabilities: ["model-serving"], licenses: ["open-source"], statuses: ["active"] }, ["kserve", "mlflow"]],
+    [
+      "different facets all apply",
+      { capabilities: ["model-serving"], licenses: ["open-source"], statuses: ["active"] },
+      ["kserve", "mlflow"],
+    ],
   ])("facet filter: %s", (_name, query, expected) => {
     expect(slugs(query)).toEqual(expected);
   });
@@ -71,7 +119,10 @@ describe("searchCatalog", () => {
   });
 
   test("is deterministic and never returns a tool twice, for any query", () => {
-    const values = { text: fc.string({ maxLength: 12 }), hosting: fc.subarray(["self-hosted", "managed-saas", "cloud-service"] as const) };
+    const values = {
+      text: fc.string({ maxLength: 12 }),
+      hosting: fc.subarray(["self-hosted", "managed-saas", "cloud-service"] as const),
+    };
     fc.assert(
       fc.property(fc.record(values), (q) => {
         const first = run(q);

@@ -143,11 +143,15 @@ function facetPredicates(query: CatalogQuery): Record<FacetName, Predicate | nul
         : (e) => query.licenses.some((l) => (l === "open-source" ? e.tool.isOpenSource : !e.tool.isOpenSource)),
     pricing: query.pricing.length === 0 ? null : (e) => query.pricing.includes(e.tool.pricing),
     hosting: query.hosting.length === 0 ? null : (e) => query.hosting.some((h) => e.tool.hosting.includes(h)),
-    clouds: query.clouds.length === 0 ? null : (e) => query.clouds.some((c) => e.tool.clouds.includes(c) || e.tool.clouds.includes("any")),
+    clouds:
+      query.clouds.length === 0
+        ? null
+        : (e) => query.clouds.some((c) => e.tool.clouds.includes(c) || e.tool.clouds.includes("any")),
     kubernetes:
       query.kubernetes.length === 0
         ? null
-        : (e) => query.kubernetes.some((k) => (k === "needs-kubernetes" ? e.tool.needsKubernetes : !e.tool.needsKubernetes)),
+        : (e) =>
+            query.kubernetes.some((k) => (k === "needs-kubernetes" ? e.tool.needsKubernetes : !e.tool.needsKubernetes)),
     stages: query.stages.length === 0 ? null : (e) => query.stages.some((s) => e.tool.stages.includes(s)),
     statuses: query.statuses.length === 0 ? null : (e) => query.statuses.includes(e.tool.status),
   };
@@ -169,10 +173,21 @@ function facetValues(entry: IndexedTool): Record<FacetName, string[]> {
   };
 }
 
-const FACET_NAMES: FacetName[] = ["phases", "capabilities", "licenses", "pricing", "hosting", "clouds", "kubernetes", "stages", "statuses"];
+const FACET_NAMES: FacetName[] = [
+  "phases",
+  "capabilities",
+  "licenses",
+  "pricing",
+  "hosting",
+  "clouds",
+  "kubernetes",
+  "stages",
+  "statuses",
+];
 
 function compareBy(sort: SortOrder, scores: Map<CatalogTool, number>) {
-  const byName = (a: CatalogTool, b: CatalogTool) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug);
+  const byName = (a: CatalogTool, b: CatalogTool) =>
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug);
   switch (sort) {
     case "name":
       return byName;

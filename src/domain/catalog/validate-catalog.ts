@@ -38,7 +38,8 @@ export function validateCatalogReferences(content: CatalogContent): ContentIssue
   const toolsBySlug = new Map(content.tools.map((t) => [t.tool.slug, t.tool]));
 
   for (const [slug, group] of findDuplicates(content.phases, (p) => p.phase.slug)) {
-    for (const p of group.slice(1)) issues.push({ file: p.file, path: [p.index, "slug"], message: `duplicate phase slug "${slug}"` });
+    for (const p of group.slice(1))
+      issues.push({ file: p.file, path: [p.index, "slug"], message: `duplicate phase slug "${slug}"` });
   }
   for (const [slug, group] of findDuplicates(content.capabilities, (c) => c.capability.slug)) {
     for (const c of group.slice(1)) {
@@ -111,6 +112,7 @@ export function integrationPairs(tools: Pick<ToolInput, "slug" | "integrations">
 }
 
 export function formatContentIssue(issue: ContentIssue): string {
-  const path = issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("") : "";
+  const path =
+    issue.path.length > 0 ? issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("") : "";
   return `${issue.file}: ${path.replace(/^\./, "") || "(root)"}: ${issue.message}`;
 }

@@ -50,7 +50,13 @@ export const RECOMMENDED_CAPABILITIES: Record<string, MaturityStage> = {
   "llm-serving": 3,
 };
 
-const LLM_CAPABILITIES = new Set(["vector-database", "llm-evaluation", "llm-observability", "llm-gateway", "llm-serving"]);
+const LLM_CAPABILITIES = new Set([
+  "vector-database",
+  "llm-evaluation",
+  "llm-observability",
+  "llm-gateway",
+  "llm-serving",
+]);
 
 /** The event that should make a team adopt each capability. */
 export const TRIGGERS: Record<string, string> = {
@@ -67,23 +73,27 @@ export const TRIGGERS: Record<string, string> = {
   "hyperparameter-optimization": "When tuning by hand takes days and model quality depends on it.",
   "collaboration-docs": "When decisions and model cards need to outlive the people who made them.",
   "container-orchestration": "When you run several services or models that need scaling, rollouts and self-healing.",
-  "workflow-orchestration": "When retraining and data pipelines run on a schedule and a failed step must be noticed and retried.",
+  "workflow-orchestration":
+    "When retraining and data pipelines run on a schedule and a failed step must be noticed and retried.",
   "system-monitoring": "When a model serves production traffic: latency and errors need eyes before users notice.",
   "model-monitoring": "When a model in production drives decisions and its quality can decay silently.",
   "drift-detection": "When input data changes faster than you retrain, or retraining should be triggered by evidence.",
   logging: "When you debug production issues across more than one service.",
   alerting: "When someone must wake up if a model or pipeline breaks.",
-  "model-evaluation": "When a model release needs evidence beyond one accuracy number: slices, robustness, regressions.",
+  "model-evaluation":
+    "When a model release needs evidence beyond one accuracy number: slices, robustness, regressions.",
   "security-scanning": "When images and dependencies ship to production and vulnerabilities become your problem.",
   "infrastructure-as-code": "When environments must be recreated or reviewed, or there is more than one of them.",
   "metadata-lineage": "When you must trace any prediction back to the data and code that produced its model.",
   explainability: "When users, reviewers or regulators ask why a model decided something.",
   "feature-store": "When several models reuse features, or training and serving compute them differently.",
   "progressive-delivery": "When a bad model release is costly enough to roll out gradually and compare live.",
-  "secrets-management": "When credentials are spread across pipelines, notebooks and services, or auditors ask who can read them.",
+  "secrets-management":
+    "When credentials are spread across pipelines, notebooks and services, or auditors ask who can read them.",
   "continuous-delivery": "When many models and services are released often and every environment must match Git.",
   "identity-access": "When more than one team uses the ML tools and access must be granted and revoked centrally.",
-  "policy-compliance": "When rules about what may be deployed, where and by whom must be enforced, not just written down.",
+  "policy-compliance":
+    "When rules about what may be deployed, where and by whom must be enforced, not just written down.",
   "ml-platform": "When many teams need the same workflow and a shared platform beats each team assembling its own.",
   "vector-database": "When an LLM application must answer from your own documents (retrieval-augmented generation).",
   "llm-evaluation": "Before the first LLM feature ships: prompts and retrieval need regression tests like code.",
@@ -155,21 +165,46 @@ export function planCapabilities(profile: RecommenderProfile, catalog: Recommend
     if (capability.slug === "container-orchestration" && c.kubernetes === "no") {
       continue; // the team said it runs without Kubernetes; managed runtimes cover serving instead
     }
-    if (capability.slug === "container-orchestration" && c.kubernetes === "yes") pull(stage, "You already run Kubernetes");
+    if (capability.slug === "container-orchestration" && c.kubernetes === "yes")
+      pull(stage, "You already run Kubernetes");
 
-    if (inProduction && ["model-serving", "system-monitoring", "model-monitoring", "alerting", "logging"].includes(capability.slug)) {
+    if (
+      inProduction &&
+      ["model-serving", "system-monitoring", "model-monitoring", "alerting", "logging"].includes(capability.slug)
+    ) {
       pull(stage, `Models in production (${c.modelsInProduction}): they need serving and monitoring now`);
     }
-    if (manyModels && ["drift-detection", "model-registry", "workflow-orchestration", "continuous-integration"].includes(capability.slug)) {
+    if (
+      manyModels &&
+      ["drift-detection", "model-registry", "workflow-orchestration", "continuous-integration"].includes(
+        capability.slug,
+      )
+    ) {
       pull(Math.min(stage, 3), `${c.modelsInProduction === "many" ? "Many" : "Several"} models in production`);
     }
-    if (c.regulated && ["secrets-management", "identity-access", "model-registry", "metadata-lineage", "explainability", "policy-compliance"].includes(capability.slug)) {
+    if (
+      c.regulated &&
+      [
+        "secrets-management",
+        "identity-access",
+        "model-registry",
+        "metadata-lineage",
+        "explainability",
+        "policy-compliance",
+      ].includes(capability.slug)
+    ) {
       pull(Math.min(stage, 2), "Regulated: audit, access control and traceability are needed early");
     }
-    if (capability.slug === "ml-platform" && c.hostingPreference === "managed" && (c.cloud === "aws" || c.cloud === "gcp" || c.cloud === "azure") && stage >= 2) {
+    if (
+      capability.slug === "ml-platform" &&
+      c.hostingPreference === "managed" &&
+      (c.cloud === "aws" || c.cloud === "gcp" || c.cloud === "azure") &&
+      stage >= 2
+    ) {
       pull(stage, `You prefer managed services on one cloud: a managed ML platform covers several jobs at once`);
     }
-    if (c.airGapped && capability.slug === "security-scanning") pull(Math.min(stage, 2), "Air-gapped: images and dependencies must be vetted before they come in");
+    if (c.airGapped && capability.slug === "security-scanning")
+      pull(Math.min(stage, 2), "Air-gapped: images and dependencies must be vetted before they come in");
 
     // A weak dimension makes a due capability urgent; it does not pull later capabilities forward (that would be
     // the over-engineering-early mistake).

@@ -16,18 +16,37 @@ export function diffRecommendations(before: Recommendation, after: Recommendatio
   for (const item of after.items) {
     const previous = old.get(item.capability);
     if (!previous) {
-      changes.push({ kind: "added", capability: item.capability, capabilityName: item.capabilityName, horizon: item.horizon, pick: item.pick?.name ?? null });
+      changes.push({
+        kind: "added",
+        capability: item.capability,
+        capabilityName: item.capabilityName,
+        horizon: item.horizon,
+        pick: item.pick?.name ?? null,
+      });
       continue;
     }
     if ((previous.pick?.slug ?? null) !== (item.pick?.slug ?? null)) {
-      changes.push({ kind: "pick", capability: item.capability, capabilityName: item.capabilityName, from: previous.pick?.name ?? null, to: item.pick?.name ?? null });
+      changes.push({
+        kind: "pick",
+        capability: item.capability,
+        capabilityName: item.capabilityName,
+        from: previous.pick?.name ?? null,
+        to: item.pick?.name ?? null,
+      });
     }
     if (previous.horizon !== item.horizon) {
-      changes.push({ kind: "horizon", capability: item.capability, capabilityName: item.capabilityName, from: previous.horizon, to: item.horizon });
+      changes.push({
+        kind: "horizon",
+        capability: item.capability,
+        capabilityName: item.capabilityName,
+        from: previous.horizon,
+        to: item.horizon,
+      });
     }
   }
   for (const item of before.items) {
-    if (!now.has(item.capability)) changes.push({ kind: "removed", capability: item.capability, capabilityName: item.capabilityName });
+    if (!now.has(item.capability))
+      changes.push({ kind: "removed", capability: item.capability, capabilityName: item.capabilityName });
   }
   return changes;
 }

@@ -1,7 +1,15 @@
 import type { Constraints } from "../assessment/constraints";
 import { CLOUD_LABELS } from "../catalog/vocabulary";
 import { exclusionReasons } from "./eligibility";
-import type { Exclusion, Horizon, RecommendationItem, RecommenderProfile, RecommenderTool, ScoreComponent, StackWarning } from "./types";
+import type {
+  Exclusion,
+  Horizon,
+  RecommendationItem,
+  RecommenderProfile,
+  RecommenderTool,
+  ScoreComponent,
+  StackWarning,
+} from "./types";
 
 /** Explanations: why not the runner-up, why a familiar tool is missing, what to watch in the stack as a whole. */
 
@@ -27,7 +35,8 @@ export function whyNot(pick: Ranked, alternative: Ranked): string {
     const b = theirs.get(key);
     const gap = (a?.points ?? 0) - (b?.points ?? 0);
     if (gap <= 0) continue;
-    const text = b && b.points < 0 ? b.note : a ? `${pick.tool.name}: ${a.note.charAt(0).toLowerCase()}${a.note.slice(1)}` : "";
+    const text =
+      b && b.points < 0 ? b.note : a ? `${pick.tool.name}: ${a.note.charAt(0).toLowerCase()}${a.note.slice(1)}` : "";
     if (text && (!worst || gap > worst.gap)) worst = { gap, text };
   }
   const margin = Math.round((pick.score - alternative.score) * 10) / 10;
@@ -36,7 +45,12 @@ export function whyNot(pick: Ranked, alternative: Ranked): string {
 }
 
 /** Why no tool can be recommended for a capability: the reasons that rule out its main tools. */
-export function explainExclusions(capability: string, tools: RecommenderTool[], c: Constraints, horizon: Horizon): string {
+export function explainExclusions(
+  capability: string,
+  tools: RecommenderTool[],
+  c: Constraints,
+  horizon: Horizon,
+): string {
   const relevant = tools
     .filter((t) => t.capabilities.primary.includes(capability))
     .sort((a, b) => b.integrations.length - a.integrations.length || a.slug.localeCompare(b.slug))
@@ -60,7 +74,12 @@ export function explainExclusionsList(
     const reasons = exclusionReasons(tool, profile.constraints, horizon);
     if (reasons.length === 0) return;
     const successor = tool.successor ? bySlug.get(tool.successor) : undefined;
-    excluded.set(tool.slug, { slug: tool.slug, name: tool.name, reasons, ...(successor ? { successor: { slug: successor.slug, name: successor.name } } : {}) });
+    excluded.set(tool.slug, {
+      slug: tool.slug,
+      name: tool.name,
+      reasons,
+      ...(successor ? { successor: { slug: successor.slug, name: successor.name } } : {}),
+    });
   };
   for (const slug of [...inUse].sort()) {
     const tool = bySlug.get(slug);
@@ -76,15 +95,29 @@ export function explainExclusionsList(
   return [...excluded.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, RecommenderTool>, profile: RecommenderProfile, inUse: Set<string>): StackWarning[] {
+export function stackWarnings(
+  items: RecommendationItem[],
+  bySlug: Map<string, RecommenderTool>,
+  profile: RecommenderProfile,
+  inUse: Set<string>,
+): StackWarning[] {
   const warnings: StackWarning[] = [];
   for (const item of items) {
     if (!item.pick) {
-      warnings.push({ kind: "uncovered", capability: item.capability, message: `${item.capabilityName} is needed (${item.horizon}) but no catalog tool fits your constraints. ${item.uncoveredReason ?? ""}`.trim() });
+      warnings.push({
+        kind: "uncovered",
+        capability: item.capability,
+        message:
+          `${item.capabilityName} is needed (${item.horizon}) but no catalog tool fits your constraints. ${item.uncoveredReason ?? ""}`.trim(),
+      });
     }
   }
 
-  const nowTools = new Set(items.filter((i) => i.horizon === "now").flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])));
+  const nowTools = new Set(
+    items
+      .filter((i) => i.horizon === "now")
+      .flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])),
+  );
   // LLM applications add their own layer on top of the classic stack.
   const limit = MAX_TOOLS_NOW[profile.stage] + (profile.constraints.llmApplications === "yes" ? LLM_ALLOWANCE : 0);
   if (nowTools.size > limit) {
@@ -104,7 +137,8 @@ export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, R
     const tool = bySlug.get(item.pick.slug);
     for (const capability of tool?.capabilities.primary ?? []) {
       const other = pickByCapability.get(capability);
-      if (!other || other === item.pick.slug || items.find((i) => i.capability === capability)?.horizon === "later") continue;
+      if (!other || other === item.pick.slug || items.find((i) => i.capability === capability)?.horizon === "later")
+        continue;
       const key = [item.pick.slug, other, capability].join("|");
       if (reported.has(key)) continue;
       reported.add(key);
@@ -126,7 +160,11 @@ export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, R
       if (!tool) continue;
       const partners = tool.integrations.filter((p) => p !== slug && stackSlugs.has(p));
       if (partners.length === 0) {
-        warnings.push({ kind: "weak-integration", tools: [slug], message: `${tool.name} has no native integration with the rest of this stack; plan the glue (scripts, webhooks) it will need.` });
+        warnings.push({
+          kind: "weak-integration",
+          tools: [slug],
+          message: `${tool.name} has no native integration with the rest of this stack; plan the glue (scripts, webhooks) it will need.`,
+        });
       }
     }
   }
@@ -139,16 +177,27 @@ export function stackWarnings(items: RecommendationItem[], bySlug: Map<string, R
     const reasons = exclusionReasons(tool, profile.constraints, "now");
     const successor = tool.successor ? bySlug.get(tool.successor) : undefined;
     if (tool.status === "sunset" || tool.status === "deprecated" || tool.status === "renamed") {
-      warnings.push({ kind: "retired-tool-in-use", tools: [slug], message: `You use ${tool.name}, which is ${tool.status}.${successor ? ` Plan the move to ${successor.name}.` : ""}` });
+      warnings.push({
+        kind: "retired-tool-in-use",
+        tools: [slug],
+        message: `You use ${tool.name}, which is ${tool.status}.${successor ? ` Plan the move to ${successor.name}.` : ""}`,
+      });
       continue;
     }
-    const replacedIn = items.filter((i) => i.pick && (tool.capabilities.primary.includes(i.capability) || tool.capabilities.secondary.includes(i.capability)));
+    const replacedIn = items.filter(
+      (i) =>
+        i.pick &&
+        (tool.capabilities.primary.includes(i.capability) || tool.capabilities.secondary.includes(i.capability)),
+    );
     if (replacedIn.length === 0) continue;
     const by = replacedIn.map((i) => `${i.pick!.name} for ${i.capabilityName.toLowerCase()}`).join(", ");
     warnings.push({
       kind: "replaced-tool",
       tools: [slug],
-      message: reasons.length > 0 ? `You use ${tool.name}, but ${reasons[0]!.charAt(0).toLowerCase()}${reasons[0]!.slice(1)} We recommend ${by} instead.` : `You use ${tool.name}; it scored below ${by} for your situation. Keep it if it works for you — the difference is small enough to weigh migration cost first.`,
+      message:
+        reasons.length > 0
+          ? `You use ${tool.name}, but ${reasons[0]!.charAt(0).toLowerCase()}${reasons[0]!.slice(1)} We recommend ${by} instead.`
+          : `You use ${tool.name}; it scored below ${by} for your situation. Keep it if it works for you — the difference is small enough to weigh migration cost first.`,
     });
   }
 
@@ -175,15 +224,29 @@ export function describeConstraints(c: Constraints): string[] {
   );
   if (c.airGapped) notes.push("Air-gapped: hosted-only (SaaS) tools are left out.");
   notes.push(
-    c.kubernetes === "yes" ? "You run Kubernetes: tools that need it are allowed." : c.kubernetes === "planned" ? "Kubernetes is planned: tools that need it appear only for later stages." : "No Kubernetes: tools that need it are left out.",
+    c.kubernetes === "yes"
+      ? "You run Kubernetes: tools that need it are allowed."
+      : c.kubernetes === "planned"
+        ? "Kubernetes is planned: tools that need it appear only for later stages."
+        : "No Kubernetes: tools that need it are left out.",
   );
-  if (c.licensePolicy === "open-source-only") notes.push("Open source only: proprietary and source-available tools are left out.");
+  if (c.licensePolicy === "open-source-only")
+    notes.push("Open source only: proprietary and source-available tools are left out.");
   if (c.licensePolicy === "prefer-open-source") notes.push("Open source preferred: it scores higher.");
-  if (c.hostingPreference !== "no-preference") notes.push(`You prefer ${c.hostingPreference === "managed" ? "managed services" : "to self-host"}: it scores higher.`);
+  if (c.hostingPreference !== "no-preference")
+    notes.push(
+      `You prefer ${c.hostingPreference === "managed" ? "managed services" : "to self-host"}: it scores higher.`,
+    );
   if (c.budget === "none") notes.push("No tooling budget: paid products are left out and free tiers are flagged.");
   if (c.regulated) notes.push("Regulated: access control, secrets, lineage and explainability come early.");
   if (c.modelsInProduction !== "none") notes.push("Models in production: serving and monitoring are needed now.");
-  if (c.llmApplications !== "no") notes.push(`LLM applications ${c.llmApplications === "yes" ? "in use" : "planned"}: the LLMOps capabilities are included.`);
-  if (c.toolsInUse.length > 0) notes.push(`${c.toolsInUse.length} tool${c.toolsInUse.length === 1 ? "" : "s"} already in use: kept where they fit.`);
+  if (c.llmApplications !== "no")
+    notes.push(
+      `LLM applications ${c.llmApplications === "yes" ? "in use" : "planned"}: the LLMOps capabilities are included.`,
+    );
+  if (c.toolsInUse.length > 0)
+    notes.push(
+      `${c.toolsInUse.length} tool${c.toolsInUse.length === 1 ? "" : "s"} already in use: kept where they fit.`,
+    );
   return notes;
 }

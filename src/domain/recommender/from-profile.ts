@@ -15,7 +15,12 @@ export function toRecommenderProfile(profile: MaturityProfile): RecommenderProfi
 export function toRecommenderCatalog(catalog: Catalog): RecommenderCatalog {
   return {
     phases: catalog.phases.map(({ slug, name, order, isOverlay }) => ({ slug, name, order, isOverlay })),
-    capabilities: catalog.capabilities.map(({ slug, name, phase, neededFromStage }) => ({ slug, name, phase, neededFromStage })),
+    capabilities: catalog.capabilities.map(({ slug, name, phase, neededFromStage }) => ({
+      slug,
+      name,
+      phase,
+      neededFromStage,
+    })),
     tools: catalog.tools.map((t) => ({
       slug: t.slug,
       name: t.name,

@@ -42,7 +42,11 @@ const CAPABILITIES = [
 ];
 
 function catalogOf(tools: RecommenderTool[]): RecommenderCatalog {
-  return { phases: [{ slug: "experimentation", name: "Exp", order: 1, isOverlay: false }], capabilities: CAPABILITIES, tools };
+  return {
+    phases: [{ slug: "experimentation", name: "Exp", order: 1, isOverlay: false }],
+    capabilities: CAPABILITIES,
+    tools,
+  };
 }
 
 /** One capability, one ideal tool, and one that breaks exactly one constraint but otherwise scores higher. */
@@ -50,7 +54,12 @@ function contest(breaker: Partial<RecommenderTool>) {
   return catalogOf([
     tool("plain"),
     // A broad ecosystem makes it the better tool on every soft criterion.
-    tool("tempting", { ...breaker, integrations: ["x1", "x2", "x3", "x4", "x5", "x6", "x7"], opsComplexity: 1, learningCurve: 1 }),
+    tool("tempting", {
+      ...breaker,
+      integrations: ["x1", "x2", "x3", "x4", "x5", "x6", "x7"],
+      opsComplexity: 1,
+      learningCurve: 1,
+    }),
   ]);
 }
 
@@ -59,18 +68,53 @@ const pick = (c: RecommenderCatalog, constraints: Partial<Constraints>, stage: M
 
 describe("hard constraints filter, they never just lower a score", () => {
   test.each<[string, Partial<RecommenderTool>, Partial<Constraints>, Partial<Constraints>]>([
-    ["never picks a tool that needs Kubernetes when the team has none", { needsKubernetes: true }, { kubernetes: "yes" }, { kubernetes: "no" }],
-    ["never picks a Kubernetes tool for now when Kubernetes is only planned", { needsKubernetes: true }, { kubernetes: "yes" }, { kubernetes: "planned" }],
+    [
+      "never picks a tool that needs Kubernetes when the team has none",
+      { needsKubernetes: true },
+      { kubernetes: "yes" },
+      { kubernetes: "no" },
+    ],
+    [
+      "never picks a Kubernetes tool for now when Kubernetes is only planned",
+      { needsKubernetes: true },
+      { kubernetes: "yes" },
+      { kubernetes: "planned" },
+    ],
     ["never picks SaaS-only for an air-gapped team", { hosting: ["managed-saas"] }, {}, { airGapped: true }],
     ["never picks SaaS-only for an on-premises team", { hosting: ["managed-saas"] }, {}, { cloud: "on-premises" }],
-    ["never picks a proprietary tool under an open-source-only policy", { isOpenSource: false, license: "proprietary" }, {}, { licensePolicy: "open-source-only" }],
-    ["never picks a source-available tool under an open-source-only policy", { isOpenSource: false, license: "BUSL-1.1" }, {}, { licensePolicy: "open-source-only" }],
-    ["never picks another cloud's service", { clouds: ["aws"], hosting: ["cloud-service"] }, { cloud: "aws" }, { cloud: "gcp" }],
-    ["never picks a cloud-specific service when no cloud is chosen", { clouds: ["azure"], hosting: ["cloud-service"] }, { cloud: "azure" }, { cloud: "undecided" }],
+    [
+      "never picks a proprietary tool under an open-source-only policy",
+      { isOpenSource: false, license: "proprietary" },
+      {},
+      { licensePolicy: "open-source-only" },
+    ],
+    [
+      "never picks a source-available tool under an open-source-only policy",
+      { isOpenSource: false, license: "BUSL-1.1" },
+      {},
+      { licensePolicy: "open-source-only" },
+    ],
+    [
+      "never picks another cloud's service",
+      { clouds: ["aws"], hosting: ["cloud-service"] },
+      { cloud: "aws" },
+      { cloud: "gcp" },
+    ],
+    [
+      "never picks a cloud-specific service when no cloud is chosen",
+      { clouds: ["azure"], hosting: ["cloud-service"] },
+      { cloud: "azure" },
+      { cloud: "undecided" },
+    ],
     ["never picks a paid product with no budget", { pricing: "paid" }, { budget: "large" }, { budget: "none" }],
     ["never picks a sunset tool", { status: "sunset", successor: "plain" }, {}, {}],
     ["never picks a renamed tool", { status: "renamed", successor: "plain" }, {}, {}],
-    ["never picks a deprecated tool, even one the team uses", { status: "deprecated", successor: "plain" }, {}, { toolsInUse: ["tempting"] }],
+    [
+      "never picks a deprecated tool, even one the team uses",
+      { status: "deprecated", successor: "plain" },
+      {},
+      { toolsInUse: ["tempting"] },
+    ],
   ])("%s", (_name, breaker, base, constraints) => {
     const c = contest(breaker);
     // Without the constraint, the tempting tool would win (proves the test can fail).
@@ -80,11 +124,16 @@ describe("hard constraints filter, they never just lower a score", () => {
 
   test("a tool ruled out by a constraint is reported with the reason", () => {
     const r = recommend(profile(2, 2, { kubernetes: "no" }), contest({ needsKubernetes: true }));
-    expect(r.excluded).toEqual([{ slug: "tempting", name: "TEMPTING", reasons: ["It needs Kubernetes, which you do not run."] }]);
+    expect(r.excluded).toEqual([
+      { slug: "tempting", name: "TEMPTING", reasons: ["It needs Kubernetes, which you do not run."] },
+    ]);
   });
 
   test("a needed capability with no allowed tool is flagged, with why", () => {
-    const r = recommend(profile(2, 2, { licensePolicy: "open-source-only" }), catalogOf([tool("closed", { isOpenSource: false, license: "proprietary" })]));
+    const r = recommend(
+      profile(2, 2, { licensePolicy: "open-source-only" }),
+      catalogOf([tool("closed", { isOpenSource: false, license: "proprietary" })]),
+    );
     const item = r.items.find((i) => i.capability === "experiment-tracking")!;
     expect(item.pick).toBeNull();
     expect(item.uncoveredReason).toMatch(/CLOSED — Its licence \(proprietary\) is not open source/);
@@ -101,19 +150,35 @@ describe("hard constraints filter, they never just lower a score", () => {
       status: fc.constantFrom(...TOOL_STATUSES),
     });
     fc.assert(
-      fc.property(arbitraryTool, arbitraryConstraints(), fc.constantFrom("now", "next", "later" as const), (t, c, horizon) => {
-        const candidate = tool("x", t);
-        expect(isEligible(candidate, c, horizon)).toBe(exclusionReasons(candidate, c, horizon).length === 0);
-      }),
+      fc.property(
+        arbitraryTool,
+        arbitraryConstraints(),
+        fc.constantFrom("now", "next", "later" as const),
+        (t, c, horizon) => {
+          const candidate = tool("x", t);
+          expect(isEligible(candidate, c, horizon)).toBe(exclusionReasons(candidate, c, horizon).length === 0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 });
 
 describe("stage boundaries", () => {
-  const c = catalogOf(CAPABILITIES.map((cap) => tool(`t-${cap.slug}`, { capabilities: { primary: [cap.slug], secondary: [] } })));
+  const c = catalogOf(
+    CAPABILITIES.map((cap) => tool(`t-${cap.slug}`, { capabilities: { primary: [cap.slug], secondary: [] } })),
+  );
   test.each<[MaturityStage, Record<string, string>]>([
-    [1, { "version-control": "now", "experiment-tracking": "now", "continuous-integration": "next", "workflow-orchestration": "later", "secrets-management": "later" }],
+    [
+      1,
+      {
+        "version-control": "now",
+        "experiment-tracking": "now",
+        "continuous-integration": "next",
+        "workflow-orchestration": "later",
+        "secrets-management": "later",
+      },
+    ],
     [2, { "continuous-integration": "now", "workflow-orchestration": "next", "secrets-management": "later" }],
     [3, { "workflow-orchestration": "now", "model-monitoring": "now", "secrets-management": "next" }],
     [4, { "secrets-management": "now" }],
@@ -125,8 +190,14 @@ describe("stage boundaries", () => {
   });
 
   test("models in production pull monitoring to now; regulation pulls secrets to now", () => {
-    expect(recommend(profile(2, 1.5, { modelsInProduction: "few" }), c).items.find((i) => i.capability === "model-monitoring")?.horizon).toBe("now");
-    const regulated = recommend(profile(2, 1.5, { regulated: true }), c).items.find((i) => i.capability === "secrets-management")!;
+    expect(
+      recommend(profile(2, 1.5, { modelsInProduction: "few" }), c).items.find(
+        (i) => i.capability === "model-monitoring",
+      )?.horizon,
+    ).toBe("now");
+    const regulated = recommend(profile(2, 1.5, { regulated: true }), c).items.find(
+      (i) => i.capability === "secrets-management",
+    )!;
     expect(regulated.horizon).toBe("now");
     expect(regulated.drivers.join(" ")).toMatch(/Regulated/);
   });
@@ -151,18 +222,33 @@ function arbitraryConstraints() {
 /** Random catalogs: every capability has a few tools with random facts. */
 function arbitraryCatalog() {
   const arbitraryTool = (i: number) =>
-    fc.record({
-      needsKubernetes: fc.boolean(),
-      isOpenSource: fc.boolean(),
-      hosting: fc.subarray([...HOSTING_OPTIONS], { minLength: 1 }),
-      clouds: fc.subarray([...CLOUDS], { minLength: 1 }),
-      pricing: fc.constantFrom(...PRICING_MODELS),
-      status: fc.constantFrom(...TOOL_STATUSES),
-      stages: fc.subarray([1, 2, 3, 4] as MaturityStage[], { minLength: 1 }),
-      opsComplexity: fc.integer({ min: 1, max: 5 }),
-      primary: fc.subarray(CAPABILITIES.map((c) => c.slug), { minLength: 1, maxLength: 2 }),
-      integrations: fc.subarray(Array.from({ length: 12 }, (_, j) => `t${j}`), { maxLength: 4 }),
-    }).map((r) => tool(`t${i}`, { ...r, capabilities: { primary: r.primary, secondary: [] }, integrations: r.integrations.filter((s) => s !== `t${i}`), successor: r.status === "active" || r.status === "maintenance" ? null : "t0" }));
+    fc
+      .record({
+        needsKubernetes: fc.boolean(),
+        isOpenSource: fc.boolean(),
+        hosting: fc.subarray([...HOSTING_OPTIONS], { minLength: 1 }),
+        clouds: fc.subarray([...CLOUDS], { minLength: 1 }),
+        pricing: fc.constantFrom(...PRICING_MODELS),
+        status: fc.constantFrom(...TOOL_STATUSES),
+        stages: fc.subarray([1, 2, 3, 4] as MaturityStage[], { minLength: 1 }),
+        opsComplexity: fc.integer({ min: 1, max: 5 }),
+        primary: fc.subarray(
+          CAPABILITIES.map((c) => c.slug),
+          { minLength: 1, maxLength: 2 },
+        ),
+        integrations: fc.subarray(
+          Array.from({ length: 12 }, (_, j) => `t${j}`),
+          { maxLength: 4 },
+        ),
+      })
+      .map((r) =>
+        tool(`t${i}`, {
+          ...r,
+          capabilities: { primary: r.primary, secondary: [] },
+          integrations: r.integrations.filter((s) => s !== `t${i}`),
+          successor: r.status === "active" || r.status === "maintenance" ? null : "t0",
+        }),
+      );
   return fc.tuple(...Array.from({ length: 12 }, (_, i) => arbitraryTool(i))).map(catalogOf);
 }
 
@@ -194,10 +280,17 @@ describe("properties over random profiles and catalogs", () => {
 
   test("a more mature profile never has fewer capabilities covered now", () => {
     fc.assert(
-      fc.property(arbitraryCatalog(), arbitraryConstraints(), fc.constantFrom(1, 2, 3 as const), (catalog, constraints, s) => {
-        const coveredNow = (st: MaturityStage) => recommend(profile(st, st - 0.5, constraints), catalog).items.filter((i) => i.horizon === "now" && i.pick).length;
-        expect(coveredNow((s + 1) as MaturityStage)).toBeGreaterThanOrEqual(coveredNow(s));
-      }),
+      fc.property(
+        arbitraryCatalog(),
+        arbitraryConstraints(),
+        fc.constantFrom(1, 2, 3 as const),
+        (catalog, constraints, s) => {
+          const coveredNow = (st: MaturityStage) =>
+            recommend(profile(st, st - 0.5, constraints), catalog).items.filter((i) => i.horizon === "now" && i.pick)
+              .length;
+          expect(coveredNow((s + 1) as MaturityStage)).toBeGreaterThanOrEqual(coveredNow(s));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -210,8 +303,13 @@ describe("the what-if diff", () => {
     const after = recommend(profile(3, 2.5, { kubernetes: "no" }), c);
     const changes = diffRecommendations(before, after);
     expect(changes).toContainEqual({ kind: "stage", from: 2, to: 3 });
-    expect(changes).toContainEqual({ kind: "pick", capability: "experiment-tracking", capabilityName: "Experiment tracking", from: "A", to: "B" });
+    expect(changes).toContainEqual({
+      kind: "pick",
+      capability: "experiment-tracking",
+      capabilityName: "Experiment tracking",
+      from: "A",
+      to: "B",
+    });
     expect(diffRecommendations(before, before)).toEqual([]);
   });
 });
-

@@ -3,7 +3,15 @@ import { planCapabilities, type PlannedCapability } from "./capability-plan";
 import { describeConstraints, explainExclusions, explainExclusionsList, stackWarnings, whyNot } from "./explain";
 import { exclusionReasons, isEligible } from "./eligibility";
 import { scoreTool, total, WEIGHTS } from "./scoring";
-import type { Horizon, Recommendation, RecommendationItem, RecommenderCatalog, RecommenderProfile, RecommenderTool, ScoreComponent } from "./types";
+import type {
+  Horizon,
+  Recommendation,
+  RecommendationItem,
+  RecommenderCatalog,
+  RecommenderProfile,
+  RecommenderTool,
+  ScoreComponent,
+} from "./types";
 
 /**
  * The recommender: from a maturity profile and constraints to a staged, explained tool stack.
@@ -68,14 +76,26 @@ function indexByCapability(tools: RecommenderTool[]): Map<string, RecommenderToo
   return index;
 }
 
-function candidatesFor(slot: PlannedCapability, byCapability: Map<string, RecommenderTool[]>, profile: RecommenderProfile): Slot["candidates"] {
-  return (byCapability.get(slot.capability) ?? [])
-    .filter((t) => isEligible(t, profile.constraints, slot.horizon))
-    // A capability due now is judged at the team's stage, even when answers pulled it forward from an earlier one.
-    .map((tool) => {
-      const base = scoreTool(tool, slot.capability, slot.horizon === "now" ? profile.stage : slot.adoptAtStage, profile.constraints, profile.stage);
-      return { tool, base, baseTotal: total(base) };
-    });
+function candidatesFor(
+  slot: PlannedCapability,
+  byCapability: Map<string, RecommenderTool[]>,
+  profile: RecommenderProfile,
+): Slot["candidates"] {
+  return (
+    (byCapability.get(slot.capability) ?? [])
+      .filter((t) => isEligible(t, profile.constraints, slot.horizon))
+      // A capability due now is judged at the team's stage, even when answers pulled it forward from an earlier one.
+      .map((tool) => {
+        const base = scoreTool(
+          tool,
+          slot.capability,
+          slot.horizon === "now" ? profile.stage : slot.adoptAtStage,
+          profile.constraints,
+          profile.stage,
+        );
+        return { tool, base, baseTotal: total(base) };
+      })
+  );
 }
 
 type StackView = {
@@ -88,7 +108,13 @@ type StackView = {
 };
 
 function emptyView(slots: Slot[], inUse: Set<string>, stage: MaturityStage): StackView {
-  return { picks: new Map(), pickedIn: new Map(), slotByCapability: new Map(slots.map((s) => [s.capability, s])), inUse, stage };
+  return {
+    picks: new Map(),
+    pickedIn: new Map(),
+    slotByCapability: new Map(slots.map((s) => [s.capability, s])),
+    inUse,
+    stage,
+  };
 }
 
 /** Puts `tool` (or nothing) in a slot, keeping the view's indexes in step. */
@@ -114,7 +140,12 @@ function reuseShare(tool: RecommenderTool, capability: string): number {
 const NO_CAPABILITIES: string[] = [];
 
 /** Per-catalog preparation, cached by catalog identity: the engine stays pure, repeated runs skip the setup. */
-type Prepared = { tools: RecommenderTool[]; bySlug: Map<string, RecommenderTool>; byCapability: Map<string, RecommenderTool[]>; capabilityOrder: Map<string, number> };
+type Prepared = {
+  tools: RecommenderTool[];
+  bySlug: Map<string, RecommenderTool>;
+  byCapability: Map<string, RecommenderTool[]>;
+  capabilityOrder: Map<string, number>;
+};
 const preparedCache = new WeakMap<RecommenderCatalog, Prepared>();
 function prepare(catalog: RecommenderCatalog): Prepared {
   let prepared = preparedCache.get(catalog);
@@ -146,16 +177,25 @@ function stackComponents(tool: RecommenderTool, slot: Slot, view: StackView): Sc
     parts.push({
       key: "in-use",
       label: "Already in use",
-      points: isMainJob ? WEIGHTS.alreadyInUse : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100,
+      points: isMainJob
+        ? WEIGHTS.alreadyInUse
+        : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100,
       note: isMainJob ? "You already use it: no migration" : "You already use it, though this is not its main job",
     });
   }
   const reusedFor = (view.pickedIn.get(tool.slug) ?? [])
-    .filter((other) => other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon])
+    .filter(
+      (other) => other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon],
+    )
     .map((other) => other.name);
   if (reusedFor.length > 0) {
     const share = reuseShare(tool, slot.capability);
-    parts.push({ key: "reuse", label: "Fewer tools", points: Math.round(WEIGHTS.reuse[view.stage] * share * 100) / 100, note: `Already in the stack for ${reusedFor.join(", ").toLowerCase()}` });
+    parts.push({
+      key: "reuse",
+      label: "Fewer tools",
+      points: Math.round(WEIGHTS.reuse[view.stage] * share * 100) / 100,
+      note: `Already in the stack for ${reusedFor.join(", ").toLowerCase()}`,
+    });
   }
   const partners = partnersOf(tool);
   for (const coupled of COUPLED_CAPABILITIES[slot.capability] ?? []) {
@@ -167,12 +207,15 @@ function stackComponents(tool: RecommenderTool, slot: Slot, view: StackView): Sc
       key: `coupled-${coupled}`,
       label: `Fits your ${otherSlot.name.toLowerCase()}`,
       points: works ? WEIGHTS.coupled : -WEIGHTS.coupled,
-      note: works ? `Works with ${other.name}, your ${otherSlot.name.toLowerCase()} pick` : `No native integration with ${other.name}, your ${otherSlot.name.toLowerCase()} pick`,
+      note: works
+        ? `Works with ${other.name}, your ${otherSlot.name.toLowerCase()} pick`
+        : `No native integration with ${other.name}, your ${otherSlot.name.toLowerCase()} pick`,
     });
   }
   const integrated = new Set<string>();
   for (const [capability, picked] of view.picks) {
-    if (capability !== slot.capability && picked.slug !== tool.slug && partners.has(picked.slug)) integrated.add(picked.name);
+    if (capability !== slot.capability && picked.slug !== tool.slug && partners.has(picked.slug))
+      integrated.add(picked.name);
   }
   if (integrated.size > 0) {
     const names = [...integrated].sort();
@@ -188,16 +231,22 @@ function stackComponents(tool: RecommenderTool, slot: Slot, view: StackView): Sc
 
 /** The numeric part of `stackComponents`, without sentences: used while the stack is being chosen. */
 function stackPoints(tool: RecommenderTool, slot: Slot, view: StackView): number {
-  let points = view.inUse.has(tool.slug) ? (tool.capabilities.primary.includes(slot.capability) ? WEIGHTS.alreadyInUse : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100) : 0;
+  let points = view.inUse.has(tool.slug)
+    ? tool.capabilities.primary.includes(slot.capability)
+      ? WEIGHTS.alreadyInUse
+      : Math.round(WEIGHTS.alreadyInUse * WEIGHTS.reuseSecondaryShare * 100) / 100
+    : 0;
   let reused = false;
   for (const other of view.pickedIn.get(tool.slug) ?? NO_SLOTS) {
-    if (other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon]) reused = true;
+    if (other.capability !== slot.capability && HORIZON_RANK[other.horizon] <= HORIZON_RANK[slot.horizon])
+      reused = true;
   }
   if (reused) points += Math.round(WEIGHTS.reuse[view.stage] * reuseShare(tool, slot.capability) * 100) / 100;
   const partners = partnersOf(tool);
   for (const coupled of COUPLED_CAPABILITIES[slot.capability] ?? NO_CAPABILITIES) {
     const other = view.picks.get(coupled);
-    if (other && view.slotByCapability.has(coupled)) points += other.slug === tool.slug || partners.has(other.slug) ? WEIGHTS.coupled : -WEIGHTS.coupled;
+    if (other && view.slotByCapability.has(coupled))
+      points += other.slug === tool.slug || partners.has(other.slug) ? WEIGHTS.coupled : -WEIGHTS.coupled;
   }
   let integrated = 0;
   for (const partner of tool.integrations) {
@@ -212,7 +261,8 @@ function bestFor(slot: Slot, view: StackView): RecommenderTool | undefined {
   let best: { tool: RecommenderTool; score: number } | undefined;
   for (const candidate of slot.candidates) {
     const score = Math.round((candidate.baseTotal + stackPoints(candidate.tool, slot, view)) * 100) / 100;
-    if (!best || score > best.score || (score === best.score && candidate.tool.slug < best.tool.slug)) best = { tool: candidate.tool, score };
+    if (!best || score > best.score || (score === best.score && candidate.tool.slug < best.tool.slug))
+      best = { tool: candidate.tool, score };
   }
   return best?.tool;
 }
@@ -231,10 +281,17 @@ function rank(slot: Slot, view: StackView, pickSlug: string | undefined, alterna
 }
 
 function reasonsFor(breakdown: ScoreComponent[]): string[] {
-  return breakdown.filter((p) => p.points > 0).sort((a, b) => b.points - a.points).map((p) => p.note);
+  return breakdown
+    .filter((p) => p.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .map((p) => p.note);
 }
 
-export function recommend(profile: RecommenderProfile, catalog: RecommenderCatalog, options: Options = {}): Recommendation {
+export function recommend(
+  profile: RecommenderProfile,
+  catalog: RecommenderCatalog,
+  options: Options = {},
+): Recommendation {
   const maxAlternatives = options.maxAlternatives ?? 2;
   const { tools, bySlug, byCapability, capabilityOrder } = prepare(catalog);
   const inUse = new Set(profile.constraints.toolsInUse.filter((s) => bySlug.has(s)));
@@ -278,12 +335,20 @@ export function recommend(profile: RecommenderProfile, catalog: RecommenderCatal
       drivers: slot.drivers,
     };
     if (!chosen) {
-      return { ...base, pick: null, alternatives: [], uncoveredReason: explainExclusions(slot.capability, tools, profile.constraints, slot.horizon) };
+      return {
+        ...base,
+        pick: null,
+        alternatives: [],
+        uncoveredReason: explainExclusions(slot.capability, tools, profile.constraints, slot.horizon),
+      };
     }
     const companion = COMPANIONS[chosen.tool.slug];
     const companionTool = companion ? bySlug.get(companion.slug) : undefined;
     const companions =
-      companion && companionTool && !pickedSlugs.has(companionTool.slug) && exclusionReasons(companionTool, profile.constraints, slot.horizon).length === 0
+      companion &&
+      companionTool &&
+      !pickedSlugs.has(companionTool.slug) &&
+      exclusionReasons(companionTool, profile.constraints, slot.horizon).length === 0
         ? [{ slug: companionTool.slug, name: companionTool.name, why: companion.why }]
         : [];
     return {
@@ -300,7 +365,13 @@ export function recommend(profile: RecommenderProfile, catalog: RecommenderCatal
       alternatives: ranked
         .filter((r) => r.tool.slug !== chosen.tool.slug)
         .slice(0, maxAlternatives)
-        .map((r) => ({ slug: r.tool.slug, name: r.tool.name, score: r.score, breakdown: r.breakdown, whyNot: whyNot(chosen, r) })),
+        .map((r) => ({
+          slug: r.tool.slug,
+          name: r.tool.name,
+          score: r.score,
+          breakdown: r.breakdown,
+          whyNot: whyNot(chosen, r),
+        })),
     };
   });
 

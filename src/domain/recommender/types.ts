@@ -70,7 +70,9 @@ export type RecommendationItem = {
   trigger: string;
   /** The answers and constraints that decided when and what. */
   drivers: string[];
-  pick: (ToolChoice & { reasons: string[]; isKept: boolean; companions: { slug: string; name: string; why: string }[] }) | null;
+  pick:
+    | (ToolChoice & { reasons: string[]; isKept: boolean; companions: { slug: string; name: string; why: string }[] })
+    | null;
   alternatives: Alternative[];
   /** Why nothing could be picked (only when pick is null). */
   uncoveredReason?: string;
@@ -78,7 +80,8 @@ export type RecommendationItem = {
 
 export type Exclusion = { slug: string; name: string; reasons: string[]; successor?: { slug: string; name: string } };
 
-export type WarningKind = "uncovered" | "sprawl" | "overlap" | "weak-integration" | "replaced-tool" | "retired-tool-in-use" | "risk";
+export type WarningKind =
+  "uncovered" | "sprawl" | "overlap" | "weak-integration" | "replaced-tool" | "retired-tool-in-use" | "risk";
 export type StackWarning = { kind: WarningKind; message: string; capability?: string; tools?: string[] };
 
 export type Recommendation = {

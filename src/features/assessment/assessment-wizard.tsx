@@ -66,7 +66,10 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
   useEffect(() => {
     if (!loaded.current) return;
     try {
-      localStorage.setItem(draftKey(questionnaire.version), JSON.stringify({ version: questionnaire.version, answers, step, parentId } satisfies Draft));
+      localStorage.setItem(
+        draftKey(questionnaire.version),
+        JSON.stringify({ version: questionnaire.version, answers, step, parentId } satisfies Draft),
+      );
     } catch {
       // storage full or disabled: answers still live in this page
     }
@@ -112,8 +115,13 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
     if (!section) return;
     const missing = missingIn(section.slug);
     if (missing.length > 0) {
-      setErrors((current) => ({ ...current, ...Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])) }));
-      setNotice(`${missing.length === 1 ? "One question needs" : `${missing.length} questions need`} an answer before you go on.`);
+      setErrors((current) => ({
+        ...current,
+        ...Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])),
+      }));
+      setNotice(
+        `${missing.length === 1 ? "One question needs" : `${missing.length} questions need`} an answer before you go on.`,
+      );
       focusQuestion(missing[0]!.id);
       return;
     }
@@ -123,7 +131,9 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
   async function submit() {
     const missing = sections.flatMap((s) => missingIn(s.slug));
     if (missing.length > 0) {
-      setErrors(Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])));
+      setErrors(
+        Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])),
+      );
       const first = missing[0]!;
       setStep(sections.findIndex((s) => s.slug === first.section));
       setNotice("Some questions still need an answer.");
@@ -132,14 +142,23 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
     }
     setSubmitting(true);
     setNotice(null);
-    const visibleAnswers = Object.fromEntries(Object.entries(answers).filter(([id]) => allVisible.some((q) => q.id === id)));
+    const visibleAnswers = Object.fromEntries(
+      Object.entries(answers).filter(([id]) => allVisible.some((q) => q.id === id)),
+    );
     try {
       const response = await fetch("/api/v1/assessments", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ answers: visibleAnswers, questionnaireVersion: questionnaire.version, ...(parentId ? { parentId } : {}) }),
+        body: JSON.stringify({
+          answers: visibleAnswers,
+          questionnaireVersion: questionnaire.version,
+          ...(parentId ? { parentId } : {}),
+        }),
       });
-      const body = (await response.json()) as { id?: string; error?: { message: string; issues?: { path: string; message: string }[] } };
+      const body = (await response.json()) as {
+        id?: string;
+        error?: { message: string; issues?: { path: string; message: string }[] };
+      };
       if (response.status === 201 && body.id) {
         localStorage.removeItem(draftKey(questionnaire.version));
         router.push(`/r/${body.id}`);
@@ -148,7 +167,8 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
       const fieldErrors: Record<string, string> = {};
       for (const issue of body.error?.issues ?? []) {
         const [, questionId] = issue.path.split(".");
-        if (questionId && byId.has(questionId)) fieldErrors[questionId] = `This answer was not accepted: ${issue.message}.`;
+        if (questionId && byId.has(questionId))
+          fieldErrors[questionId] = `This answer was not accepted: ${issue.message}.`;
       }
       setErrors(fieldErrors);
       const firstId = Object.keys(fieldErrors)[0];
@@ -178,14 +198,22 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
             </span>
             <span className="text-ink-muted">{progress}% answered</span>
           </div>
-          <div role="progressbar" aria-label="Questions answered" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} className="mt-2 h-2 overflow-hidden rounded-full bg-surface-muted">
+          <div
+            role="progressbar"
+            aria-label="Questions answered"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            className="mt-2 h-2 overflow-hidden rounded-full bg-surface-muted"
+          >
             <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${progress}%` }} />
           </div>
         </div>
         <ol className="hidden space-y-1 lg:block">
           {sections.map((s, i) => {
             const sectionQuestions = visibleQuestions(s.slug);
-            const done = sectionQuestions.length > 0 && sectionQuestions.every((q) => !q.required || isAnswered(answers[q.id]));
+            const done =
+              sectionQuestions.length > 0 && sectionQuestions.every((q) => !q.required || isAnswered(answers[q.id]));
             return (
               <li key={s.slug}>
                 <button
@@ -221,7 +249,12 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
             </button>
           </div>
         ) : null}
-        <h2 id="section-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold tracking-tight outline-none">
+        <h2
+          id="section-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-2xl font-bold tracking-tight outline-none"
+        >
           {section.title}
         </h2>
         <p className="mt-1 text-ink-muted">{section.intro}</p>
@@ -240,7 +273,14 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
           className="mt-6 space-y-4"
         >
           {questions.map((q) => (
-            <QuestionField key={q.id} question={q} value={answers[q.id]} error={errors[q.id]} onChange={(v) => setAnswer(q, v)} tools={tools} />
+            <QuestionField
+              key={q.id}
+              question={q}
+              value={answers[q.id]}
+              error={errors[q.id]}
+              onChange={(v) => setAnswer(q, v)}
+              tools={tools}
+            />
           ))}
           <div className="flex items-center justify-between gap-3 pt-2">
             <button
@@ -251,7 +291,11 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
             >
               Back
             </button>
-            <button type="submit" disabled={submitting} className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={submitting}
+              className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
+            >
               {isLast ? (submitting ? "Saving…" : "See my results") : "Next"}
             </button>
           </div>

@@ -23,7 +23,10 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
   const isDontKnow = value === DONT_KNOW;
 
   const radio = (optionValue: string, label: string, description?: string) => (
-    <label key={optionValue} className="flex cursor-pointer items-start gap-3 rounded-md border border-line p-3 hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+    <label
+      key={optionValue}
+      className="flex cursor-pointer items-start gap-3 rounded-md border border-line p-3 hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+    >
       <input
         type="radio"
         name={id}
@@ -54,7 +57,10 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
       control = (
         <div className="grid gap-2">
           {question.options.map((o) => (
-            <label key={o.value} className="flex cursor-pointer items-start gap-3 rounded-md border border-line p-3 hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+            <label
+              key={o.value}
+              className="flex cursor-pointer items-start gap-3 rounded-md border border-line p-3 hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+            >
               <input
                 type="checkbox"
                 name={id}
@@ -81,7 +87,12 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
           </label>
           {question.allowDontKnow ? (
             <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-line p-3 text-sm hover:bg-surface-muted has-[:checked]:border-accent">
-              <input type="checkbox" checked={isDontKnow} onChange={(e) => onChange(e.target.checked ? DONT_KNOW : undefined)} className="h-4 w-4 accent-[var(--accent)]" />
+              <input
+                type="checkbox"
+                checked={isDontKnow}
+                onChange={(e) => onChange(e.target.checked ? DONT_KNOW : undefined)}
+                className="h-4 w-4 accent-[var(--accent)]"
+              />
               Don&apos;t know
             </label>
           ) : null}
@@ -94,12 +105,26 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
         <div>
           <div className="grid grid-cols-5 gap-2">
             {SCALE_POINTS.map((point) => (
-              <label key={point} className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-line p-2 text-sm hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
-                <input type="radio" name={id} value={point} checked={value === point} onChange={() => onChange(point)} className="h-4 w-4 accent-[var(--accent)]" />
+              <label
+                key={point}
+                className="flex cursor-pointer flex-col items-center gap-1 rounded-md border border-line p-2 text-sm hover:bg-surface-muted has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              >
+                <input
+                  type="radio"
+                  name={id}
+                  value={point}
+                  checked={value === point}
+                  onChange={() => onChange(point)}
+                  className="h-4 w-4 accent-[var(--accent)]"
+                />
                 <span aria-hidden="true">{point}</span>
                 <span className="sr-only">
                   {point}
-                  {point === 0 ? `, ${question.scale?.minLabel ?? ""}` : point === 4 ? `, ${question.scale?.maxLabel ?? ""}` : ""}
+                  {point === 0
+                    ? `, ${question.scale?.minLabel ?? ""}`
+                    : point === 4
+                      ? `, ${question.scale?.maxLabel ?? ""}`
+                      : ""}
                 </span>
               </label>
             ))}
@@ -113,7 +138,14 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
       );
       break;
     case "tools":
-      control = <ToolPicker tools={tools} selected={Array.isArray(value) ? value : []} onChange={(next) => onChange(next)} labelledBy={`${id}-legend`} />;
+      control = (
+        <ToolPicker
+          tools={tools}
+          selected={Array.isArray(value) ? value : []}
+          onChange={(next) => onChange(next)}
+          labelledBy={`${id}-legend`}
+        />
+      );
       break;
   }
 

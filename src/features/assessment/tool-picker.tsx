@@ -27,7 +27,11 @@ export function ToolPicker({
     if (!needle) return [];
     return tools
       .filter((t) => !selected.includes(t.slug) && (t.name.toLowerCase().includes(needle) || t.slug.includes(needle)))
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)) ||
+          a.name.localeCompare(b.name),
+      )
       .slice(0, MAX_MATCHES);
   }, [filter, tools, selected]);
 

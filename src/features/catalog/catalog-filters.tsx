@@ -4,7 +4,13 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
-import { FACET_VALUES, SORT_ORDERS, type CatalogQuery, type FacetCounts, type FacetName } from "@/domain/catalog/search";
+import {
+  FACET_VALUES,
+  SORT_ORDERS,
+  type CatalogQuery,
+  type FacetCounts,
+  type FacetName,
+} from "@/domain/catalog/search";
 import { CLOUD_LABELS, HOSTING_LABELS, PRICING_LABELS, STAGE_NAMES } from "@/domain/catalog/vocabulary";
 
 /** How long typing must pause before the search runs. */
@@ -54,8 +60,11 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
     navigate({ ...query, text, [facet]: facet === "stages" ? nextValues.map(Number) : nextValues });
   }
 
-  const isChecked = (facet: FacetName, value: string) => (query[facet] as (string | number)[]).map(String).includes(value);
-  const activeCount = (Object.keys(FACET_VALUES) as FacetName[]).concat(["phases", "capabilities"]).reduce((n, f) => n + query[f].length, 0);
+  const isChecked = (facet: FacetName, value: string) =>
+    (query[facet] as (string | number)[]).map(String).includes(value);
+  const activeCount = (Object.keys(FACET_VALUES) as FacetName[])
+    .concat(["phases", "capabilities"])
+    .reduce((n, f) => n + query[f].length, 0);
 
   function group(facet: FacetName, title: string, options: Option[], extra?: ReactNode) {
     const visible = options.filter((o) => (facets[facet][o.value] ?? 0) > 0 || isChecked(facet, o.value));
@@ -79,7 +88,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
                   />
                   {o.label}
                 </span>
-                <span className="tabular-nums text-xs text-ink-muted">{facets[facet][o.value] ?? 0}</span>
+                <span className="text-xs text-ink-muted tabular-nums">{facets[facet][o.value] ?? 0}</span>
               </label>
             </li>
           ))}
@@ -141,7 +150,19 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
           onClick={() => {
             setText("");
             lastSubmitted.current = "";
-            navigate({ ...query, text: "", phases: [], capabilities: [], licenses: [], pricing: [], hosting: [], clouds: [], kubernetes: [], stages: [], statuses: [] });
+            navigate({
+              ...query,
+              text: "",
+              phases: [],
+              capabilities: [],
+              licenses: [],
+              pricing: [],
+              hosting: [],
+              clouds: [],
+              kubernetes: [],
+              stages: [],
+              statuses: [],
+            });
           }}
           className="text-sm font-medium text-accent hover:underline"
         >
@@ -159,12 +180,36 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
         "Maturity stage",
         FACET_VALUES.stages.map((s) => ({ value: String(s), label: `${s} · ${STAGE_NAMES[s]}` })),
       )}
-      {group("licenses", "Licence", FACET_VALUES.licenses.map((v) => ({ value: v, label: LICENSE_FILTER_LABELS[v] })))}
-      {group("pricing", "Pricing", FACET_VALUES.pricing.map((v) => ({ value: v, label: PRICING_LABELS[v] })))}
-      {group("hosting", "Hosting", FACET_VALUES.hosting.map((v) => ({ value: v, label: HOSTING_LABELS[v] })))}
-      {group("clouds", "Runs on", FACET_VALUES.clouds.map((v) => ({ value: v, label: CLOUD_LABELS[v] })))}
-      {group("kubernetes", "Kubernetes", FACET_VALUES.kubernetes.map((v) => ({ value: v, label: KUBERNETES_FILTER_LABELS[v] })))}
-      {group("statuses", "Status", FACET_VALUES.statuses.map((v) => ({ value: v, label: STATUS_LABELS[v] })))}
+      {group(
+        "licenses",
+        "Licence",
+        FACET_VALUES.licenses.map((v) => ({ value: v, label: LICENSE_FILTER_LABELS[v] })),
+      )}
+      {group(
+        "pricing",
+        "Pricing",
+        FACET_VALUES.pricing.map((v) => ({ value: v, label: PRICING_LABELS[v] })),
+      )}
+      {group(
+        "hosting",
+        "Hosting",
+        FACET_VALUES.hosting.map((v) => ({ value: v, label: HOSTING_LABELS[v] })),
+      )}
+      {group(
+        "clouds",
+        "Runs on",
+        FACET_VALUES.clouds.map((v) => ({ value: v, label: CLOUD_LABELS[v] })),
+      )}
+      {group(
+        "kubernetes",
+        "Kubernetes",
+        FACET_VALUES.kubernetes.map((v) => ({ value: v, label: KUBERNETES_FILTER_LABELS[v] })),
+      )}
+      {group(
+        "statuses",
+        "Status",
+        FACET_VALUES.statuses.map((v) => ({ value: v, label: STATUS_LABELS[v] })),
+      )}
       <details className="border-t border-line pt-3" open={query.capabilities.length > 0}>
         <summary className="cursor-pointer text-sm font-semibold">Capability</summary>
         <div className="mt-2 max-h-96 space-y-3 overflow-y-auto pr-1">

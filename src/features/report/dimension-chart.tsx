@@ -26,9 +26,16 @@ export function DimensionChart({ dimensions, weakest }: { dimensions: DimensionS
               <td className="py-1.5">
                 <div className="flex items-center gap-3">
                   <div className="relative h-3 flex-1 overflow-hidden rounded-full bg-surface-muted" aria-hidden="true">
-                    <div className={`absolute inset-y-0 left-0 rounded-full ${isWeakest ? "bg-danger" : "bg-accent"}`} style={{ width: `${(d.score / 4) * 100}%` }} />
+                    <div
+                      className={`absolute inset-y-0 left-0 rounded-full ${isWeakest ? "bg-danger" : "bg-accent"}`}
+                      style={{ width: `${(d.score / 4) * 100}%` }}
+                    />
                     {[1, 2, 3].map((tick) => (
-                      <div key={tick} className="absolute inset-y-0 w-px bg-surface" style={{ left: `${tick * 25}%` }} />
+                      <div
+                        key={tick}
+                        className="absolute inset-y-0 w-px bg-surface"
+                        style={{ left: `${tick * 25}%` }}
+                      />
                     ))}
                   </div>
                   <span className="w-12 text-right tabular-nums">{d.score.toFixed(1)}</span>

@@ -7,7 +7,10 @@ export const HORIZON_TITLES: Record<Horizon, string> = { now: "Adopt now", next:
 
 function horizonIntro(horizon: Horizon, stage: MaturityStage): string {
   if (horizon === "now") return `What a team at stage ${stage} (${STAGE_NAMES[stage]}) should run today.`;
-  if (horizon === "next") return stage < 4 ? `Add these on the way to stage ${stage + 1} (${STAGE_NAMES[(stage + 1) as MaturityStage]}), when their trigger applies.` : "";
+  if (horizon === "next")
+    return stage < 4
+      ? `Add these on the way to stage ${stage + 1} (${STAGE_NAMES[(stage + 1) as MaturityStage]}), when their trigger applies.`
+      : "";
   return "Leave these until their trigger applies; adopting them early is the over-engineering mistake.";
 }
 
@@ -27,7 +30,11 @@ function Item({ item }: { item: RecommendationItem }) {
           {pick.companions.map((c) => (
             <span key={c.slug} className="text-base font-normal text-ink-muted">
               {" "}
-              + <Link href={`/catalog/${c.slug}`} className="hover:underline">{c.name}</Link> <span className="text-sm">({c.why})</span>
+              +{" "}
+              <Link href={`/catalog/${c.slug}`} className="hover:underline">
+                {c.name}
+              </Link>{" "}
+              <span className="text-sm">({c.why})</span>
             </span>
           ))}
         </p>
@@ -72,7 +79,9 @@ function Item({ item }: { item: RecommendationItem }) {
                   <tr key={part.key} className="border-b border-line last:border-b-0">
                     <td className="py-1 pr-2">{part.label}</td>
                     <td className="py-1 pr-2 text-ink-muted">{part.note}</td>
-                    <td className={`py-1 text-right tabular-nums ${part.points < 0 ? "text-danger" : ""}`}>{part.points > 0 ? `+${part.points}` : part.points}</td>
+                    <td className={`py-1 text-right tabular-nums ${part.points < 0 ? "text-danger" : ""}`}>
+                      {part.points > 0 ? `+${part.points}` : part.points}
+                    </td>
                   </tr>
                 ))}
                 <tr>
@@ -92,7 +101,9 @@ function Item({ item }: { item: RecommendationItem }) {
                       <Link href={`/catalog/${alt.slug}`} className="font-medium hover:underline">
                         {alt.name}
                       </Link>{" "}
-                      <span className="text-ink-muted">({alt.score}) — why not: {alt.whyNot}</span>
+                      <span className="text-ink-muted">
+                        ({alt.score}) — why not: {alt.whyNot}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -108,7 +119,13 @@ function Item({ item }: { item: RecommendationItem }) {
 }
 
 /** The staged stack: now, next stage, later; each pick with its reasons, trigger and alternatives on demand. */
-export function StackRoadmap({ recommendation, phaseNames }: { recommendation: Recommendation; phaseNames: Record<string, string> }) {
+export function StackRoadmap({
+  recommendation,
+  phaseNames,
+}: {
+  recommendation: Recommendation;
+  phaseNames: Record<string, string>;
+}) {
   return (
     <div className="space-y-8">
       {(["now", "next", "later"] as const).map((horizon) => {
@@ -128,7 +145,9 @@ export function StackRoadmap({ recommendation, phaseNames }: { recommendation: R
             </div>
             {phases.map((phase) => (
               <div key={phase} className="mt-3">
-                <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{phaseNames[phase] ?? phase}</p>
+                <p className="text-xs font-semibold tracking-wide text-ink-muted uppercase">
+                  {phaseNames[phase] ?? phase}
+                </p>
                 <ul className="mt-2 grid gap-3 md:grid-cols-2">
                   {items
                     .filter((i) => i.phase === phase)

@@ -25,7 +25,10 @@ export function StackWarnings({ recommendation }: { recommendation: Recommendati
         ) : (
           <ul className="mt-2 space-y-2 text-sm">
             {warnings.map((w, i) => (
-              <li key={`${w.kind}-${i}`} className={`rounded-md border p-3 ${w.kind === "uncovered" || w.kind === "retired-tool-in-use" ? "border-danger" : "border-line"}`}>
+              <li
+                key={`${w.kind}-${i}`}
+                className={`rounded-md border p-3 ${w.kind === "uncovered" || w.kind === "retired-tool-in-use" ? "border-danger" : "border-line"}`}
+              >
                 <span className="font-medium">{KIND_TITLES[w.kind]}: </span>
                 {w.message}
               </li>
@@ -44,7 +47,9 @@ export function StackWarnings({ recommendation }: { recommendation: Recommendati
         </ul>
         {excluded.length > 0 ? (
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer font-medium text-accent">Familiar tools left out ({excluded.length}) and why</summary>
+            <summary className="cursor-pointer font-medium text-accent">
+              Familiar tools left out ({excluded.length}) and why
+            </summary>
             <ul className="mt-2 space-y-2">
               {excluded.map((e) => (
                 <li key={e.slug}>

@@ -13,7 +13,11 @@ export function WhatIfLauncher({ assessmentId }: { assessmentId: string }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-accent px-4 py-2 text-sm font-semibold text-accent hover:bg-accent-soft">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded-md border border-accent px-4 py-2 text-sm font-semibold text-accent hover:bg-accent-soft"
+      >
         What if…? Change an answer and see the stack change
       </button>
     );

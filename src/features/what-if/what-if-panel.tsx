@@ -66,16 +66,25 @@ export function WhatIfPanel({ assessmentId, onClose }: { assessmentId: string; o
   }, [assessmentId]);
 
   const baseline = useMemo(
-    () => (loaded ? recommend(toRecommenderProfile(scoreAnswers(loaded.questionnaire, loaded.answers)), loaded.catalog) : null),
+    () =>
+      loaded
+        ? recommend(toRecommenderProfile(scoreAnswers(loaded.questionnaire, loaded.answers)), loaded.catalog)
+        : null,
     [loaded],
   );
   const current = useMemo(
-    () => (loaded ? recommend(toRecommenderProfile(scoreAnswers(loaded.questionnaire, answers)), loaded.catalog) : null),
+    () =>
+      loaded ? recommend(toRecommenderProfile(scoreAnswers(loaded.questionnaire, answers)), loaded.catalog) : null,
     [loaded, answers],
   );
   const changes = baseline && current ? diffRecommendations(baseline, current) : [];
 
-  if (error) return <p role="alert" className="text-sm text-danger">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-danger">
+        {error}
+      </p>
+    );
   if (!loaded || !current) return <p className="text-sm text-ink-muted">Loading the recommender…</p>;
 
   const editable = loaded.questionnaire.questions.filter((q) => q.kind === "single" || q.kind === "scale");
@@ -112,7 +121,11 @@ export function WhatIfPanel({ assessmentId, onClose }: { assessmentId: string; o
           }}
           className="mt-1 w-full rounded-md border border-line bg-surface px-2 py-1.5"
         >
-          {value === undefined || value === "dont-know" ? <option value={value === undefined ? "" : "dont-know"}>{value === undefined ? "Not answered" : "Don't know"}</option> : null}
+          {value === undefined || value === "dont-know" ? (
+            <option value={value === undefined ? "" : "dont-know"}>
+              {value === undefined ? "Not answered" : "Don't know"}
+            </option>
+          ) : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -133,7 +146,9 @@ export function WhatIfPanel({ assessmentId, onClose }: { assessmentId: string; o
           Close
         </button>
       </div>
-      <p className="mt-1 text-sm text-ink-muted">Change answers below; the stack is recomputed in your browser. Nothing is saved until you save it.</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        Change answers below; the stack is recomputed in your browser. Nothing is saved until you save it.
+      </p>
       <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_1fr]">
         <div className="space-y-3">
           <p className="font-medium">Your context</p>
@@ -145,7 +160,10 @@ export function WhatIfPanel({ assessmentId, onClose }: { assessmentId: string; o
         </div>
         <div>
           <p className="font-medium">
-            What changes <span className="text-sm font-normal text-ink-muted">(stage {current.stage}, {current.toolCount.now} tools now)</span>
+            What changes{" "}
+            <span className="text-sm font-normal text-ink-muted">
+              (stage {current.stage}, {current.toolCount.now} tools now)
+            </span>
           </p>
           <div aria-live="polite">
             {changes.length === 0 ? (
@@ -161,10 +179,20 @@ export function WhatIfPanel({ assessmentId, onClose }: { assessmentId: string; o
             )}
           </div>
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="button" disabled={changes.length === 0 || saving} onClick={() => void save()} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink disabled:opacity-50">
+            <button
+              type="button"
+              disabled={changes.length === 0 || saving}
+              onClick={() => void save()}
+              className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink disabled:opacity-50"
+            >
               {saving ? "Saving…" : "Save as a new assessment"}
             </button>
-            <button type="button" disabled={changes.length === 0} onClick={() => setAnswers(loaded.answers)} className="rounded-md border border-line px-4 py-2 text-sm disabled:opacity-50">
+            <button
+              type="button"
+              disabled={changes.length === 0}
+              onClick={() => setAnswers(loaded.answers)}
+              className="rounded-md border border-line px-4 py-2 text-sm disabled:opacity-50"
+            >
               Reset
             </button>
           </div>

@@ -6,7 +6,12 @@ import { toRecommenderProfile } from "@/domain/recommender/from-profile";
 import { recommend } from "@/domain/recommender/recommend";
 import type { Recommendation } from "@/domain/recommender/types";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
-import { assessmentExists, createAssessment, findAssessment, type StoredAssessment } from "../repositories/assessment-repository";
+import {
+  assessmentExists,
+  createAssessment,
+  findAssessment,
+  type StoredAssessment,
+} from "../repositories/assessment-repository";
 import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
 
 /** What POST /api/v1/assessments accepts. Answers are checked against the questionnaire separately. */
@@ -27,7 +32,11 @@ export type SubmissionResult =
 export async function submitAssessment(body: unknown): Promise<SubmissionResult> {
   const parsed = ZAssessmentSubmission.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
+    return {
+      ok: false,
+      status: 400,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    };
   }
   const questionnaire = await getCurrentQuestionnaire();
   const { questionnaireVersion, parentId, answers: raw } = parsed.data;
@@ -35,7 +44,12 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
     return {
       ok: false,
       status: 422,
-      issues: [{ path: ["questionnaireVersion"], message: `answers must be for the current questionnaire (${questionnaire.version})` }],
+      issues: [
+        {
+          path: ["questionnaireVersion"],
+          message: `answers must be for the current questionnaire (${questionnaire.version})`,
+        },
+      ],
     };
   }
   if (parentId !== undefined && !(await assessmentExists(parentId))) {
@@ -44,9 +58,18 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
   const snapshot = await getCatalogSnapshot();
   const validated = validateAnswers(questionnaire, raw, new Set(snapshot.toolsBySlug.keys()));
   if (!validated.ok) return { ok: false, status: 400, issues: validated.issues };
-  const assessment = await createAssessment({ questionnaireVersion: questionnaire.version, answers: validated.answers, parentId: parentId ?? null });
+  const assessment = await createAssessment({
+    questionnaireVersion: questionnaire.version,
+    answers: validated.answers,
+    parentId: parentId ?? null,
+  });
   const profile = scoreAnswers(questionnaire, validated.answers);
-  return { ok: true, assessment, profile, recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog) };
+  return {
+    ok: true,
+    assessment,
+    profile,
+    recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog),
+  };
 }
 
 export type LoadedAssessment = {
@@ -61,7 +84,10 @@ export async function loadAssessment(id: string): Promise<LoadedAssessment | nul
   const assessment = await findAssessment(id);
   if (!assessment) return null;
   const questionnaire = await getQuestionnaire(assessment.questionnaireVersion);
-  if (!questionnaire) throw new Error(`assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`);
+  if (!questionnaire)
+    throw new Error(
+      `assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`,
+    );
   const [current, snapshot] = await Promise.all([getCurrentQuestionnaire(), getCatalogSnapshot()]);
   const profile = scoreAnswers(questionnaire, assessment.answers);
   // The stack is recommended from today's catalog: a permalink always reflects current tool facts.

@@ -4,7 +4,11 @@ import type { Recommendation } from "@/domain/recommender/types";
 import type { StoredAssessment } from "../repositories/assessment-repository";
 
 /** The public JSON of an assessment, shared by POST and GET. */
-export function presentAssessment(assessment: StoredAssessment, profile: MaturityProfile, recommendation: Recommendation) {
+export function presentAssessment(
+  assessment: StoredAssessment,
+  profile: MaturityProfile,
+  recommendation: Recommendation,
+) {
   return {
     id: assessment.id,
     url: `/r/${assessment.id}`,

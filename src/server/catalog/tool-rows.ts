@@ -157,7 +157,14 @@ export function phaseFromRow(row: {
   description: string;
   isOverlay: boolean;
 }): CatalogPhase {
-  return { id: row.id, slug: row.slug, name: row.name, order: row.sortOrder, description: row.description, isOverlay: row.isOverlay };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    order: row.sortOrder,
+    description: row.description,
+    isOverlay: row.isOverlay,
+  };
 }
 
 export function capabilityFromRow(row: {

@@ -89,7 +89,9 @@ function checkHistory(applied: AppliedRow[], files: MigrationFile[]): void {
     }
     const file = byName.get(row.migration_name);
     if (!file) {
-      throw new MigrationError(`migration ${row.migration_name} is applied but its folder is missing from ${"prisma/migrations"}`);
+      throw new MigrationError(
+        `migration ${row.migration_name} is applied but its folder is missing from ${"prisma/migrations"}`,
+      );
     }
     if (file.checksum !== row.checksum) {
       throw new MigrationError(
@@ -156,7 +158,11 @@ export async function migrate(databaseUrl: string, root = process.cwd()): Promis
     await driver.exec(CREATE_TABLE[driver.provider]);
     const files = readMigrationFiles(migrationsDir(driver.provider, root));
     checkHistory(await readApplied(driver), files);
-    const done = new Set((await readApplied(driver)).filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+    const done = new Set(
+      (await readApplied(driver))
+        .filter((r) => r.finished_at !== null && r.rolled_back_at === null)
+        .map((r) => r.migration_name),
+    );
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file.name)) continue;
@@ -164,7 +170,8 @@ export async function migrate(databaseUrl: string, root = process.cwd()): Promis
     }
     return { applied, level: files.at(-1)?.name ?? null };
   } finally {
-    if (driver.provider === "postgresql") await driver.query("SELECT pg_advisory_unlock(?)", [PG_MIGRATION_LOCK_KEY]).catch(() => undefined);
+    if (driver.provider === "postgresql")
+      await driver.query("SELECT pg_advisory_unlock(?)", [PG_MIGRATION_LOCK_KEY]).catch(() => undefined);
     await driver.close();
   }
 }

@@ -18,7 +18,10 @@ export function createPrismaClient(databaseUrl: string): DbClient {
   if (databaseUrl.startsWith("file:")) {
     // better-sqlite3 is built with foreign keys on by default; `timeout` is SQLite's busy timeout. WAL is set
     // persistently in the database file by the migrator.
-    const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePathFromUrl(databaseUrl)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const adapter = new PrismaBetterSqlite3({
+      url: `file:${sqlitePathFromUrl(databaseUrl)}`,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+    });
     return new SqlitePrismaClient({ adapter });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });

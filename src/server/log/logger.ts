@@ -7,5 +7,8 @@ export const logger = pino({
   base: { service: "mlops-stack-advisor" },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-  redact: { paths: ["req.headers.cookie", "req.headers.authorization", "*.password", "*.databaseUrl"], censor: "[redacted]" },
+  redact: {
+    paths: ["req.headers.cookie", "req.headers.authorization", "*.password", "*.databaseUrl"],
+    censor: "[redacted]",
+  },
 });

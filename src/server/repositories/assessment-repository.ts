@@ -19,9 +19,18 @@ export type StoredAssessment = {
   createdAt: Date;
 };
 
-export async function createAssessment(input: { questionnaireVersion: string; answers: Answers; parentId: string | null }): Promise<StoredAssessment> {
+export async function createAssessment(input: {
+  questionnaireVersion: string;
+  answers: Answers;
+  parentId: string | null;
+}): Promise<StoredAssessment> {
   const row = await prisma.assessment.create({
-    data: { id: newAssessmentId(), questionnaireVersion: input.questionnaireVersion, answers: input.answers, parentId: input.parentId },
+    data: {
+      id: newAssessmentId(),
+      questionnaireVersion: input.questionnaireVersion,
+      answers: input.answers,
+      parentId: input.parentId,
+    },
   });
   return { ...row, answers: row.answers as Answers };
 }

@@ -7,7 +7,9 @@ import { seedCatalog, type SeedReport } from "./seed-catalog";
 export class ContentError extends Error {
   override name = "ContentError";
   constructor(readonly issues: ContentIssue[]) {
-    super(`content/ has ${issues.length} problem(s); nothing was written:\n${issues.map((i) => `  ${formatContentIssue(i)}`).join("\n")}`);
+    super(
+      `content/ has ${issues.length} problem(s); nothing was written:\n${issues.map((i) => `  ${formatContentIssue(i)}`).join("\n")}`,
+    );
   }
 }
 

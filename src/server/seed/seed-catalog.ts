@@ -44,7 +44,15 @@ async function deletedIds(tx: Tx, entityType: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.entityId));
 }
 
-async function audit(tx: Tx, action: string, entityType: string, entityId: string, summary: string, before: unknown, after: unknown) {
+async function audit(
+  tx: Tx,
+  action: string,
+  entityType: string,
+  entityId: string,
+  summary: string,
+  before: unknown,
+  after: unknown,
+) {
   await tx.auditLog.create({
     data: {
       actorLabel: SEED_ACTOR,
@@ -71,10 +79,10 @@ type SyncSpec<Row extends { id: string; version: number; seededVersion: number |
 };
 
 /** The decision every entity goes through: create, update, leave alone, or respect an admin's edit or deletion. */
-async function syncEntity<Row extends { id: string; version: number; seededVersion: number | null }, Data extends object>(
-  tx: Tx,
-  spec: SyncSpec<Row, Data>,
-): Promise<"created" | "updated" | "unchanged" | "kept" | "deleted"> {
+async function syncEntity<
+  Row extends { id: string; version: number; seededVersion: number | null },
+  Data extends object,
+>(tx: Tx, spec: SyncSpec<Row, Data>): Promise<"created" | "updated" | "unchanged" | "kept" | "deleted"> {
   const { existing, data, report, label } = spec;
   if (!existing) {
     if (spec.deleted.has(spec.id)) {
@@ -102,7 +110,14 @@ async function syncEntity<Row extends { id: string; version: number; seededVersi
 }
 
 export async function seedCatalog(prisma: DbClient, content: CatalogContent): Promise<SeedReport> {
-  const report: SeedReport = { created: [], updated: [], unchanged: 0, keptAdminEdits: [], skippedDeleted: [], integrationsChanged: 0 };
+  const report: SeedReport = {
+    created: [],
+    updated: [],
+    unchanged: 0,
+    keptAdminEdits: [],
+    skippedDeleted: [],
+    integrationsChanged: 0,
+  };
 
   await prisma.$transaction(
     async (tx) => {
@@ -121,10 +136,13 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
           deleted: deletedPhases,
           report,
           create: (data) => tx.phase.create({ data: { id, ...data, version: 1, seededVersion: 1 } }),
-          update: (data, version) => tx.phase.update({ where: { id }, data: { ...data, version, seededVersion: version } }),
+          update: (data, version) =>
+            tx.phase.update({ where: { id }, data: { ...data, version, seededVersion: version } }),
         });
       }
-      const phaseIds = new Map((await tx.phase.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+      const phaseIds = new Map(
+        (await tx.phase.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]),
+      );
 
       // Capabilities
       const capabilities = new Map((await tx.capability.findMany()).map((c) => [c.slug, c]));
@@ -150,16 +168,22 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
           deleted: deletedCapabilities,
           report,
           create: (data) => tx.capability.create({ data: { id, ...data, version: 1, seededVersion: 1 } }),
-          update: (data, version) => tx.capability.update({ where: { id }, data: { ...data, version, seededVersion: version } }),
+          update: (data, version) =>
+            tx.capability.update({ where: { id }, data: { ...data, version, seededVersion: version } }),
         });
       }
-      const capabilityIds = new Map((await tx.capability.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+      const capabilityIds = new Map(
+        (await tx.capability.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+      );
 
       // Tools: scalar columns and capability links are one unit; successors and integrations need every tool first.
       const tools = new Map(
         (
           await tx.tool.findMany({
-            include: { capabilities: { select: { role: true, capability: { select: { slug: true } } } }, successor: { select: { slug: true } } },
+            include: {
+              capabilities: { select: { role: true, capability: { select: { slug: true } } } },
+              successor: { select: { slug: true } },
+            },
           })
         ).map((t) => [t.slug, t]),
       );
@@ -191,7 +215,9 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
           deleted: deletedTools,
           report,
           create: ({ capabilityLinks: _links, successorSlug: _successor, ...columns }) =>
-            tx.tool.create({ data: { id, ...columns, version: 1, seededVersion: 1, capabilities: { create: capabilityRows } } }),
+            tx.tool.create({
+              data: { id, ...columns, version: 1, seededVersion: 1, capabilities: { create: capabilityRows } },
+            }),
           update: async ({ capabilityLinks: _links, successorSlug: _successor, ...columns }, version) => {
             await tx.toolCapability.deleteMany({ where: { toolId: id } });
             await tx.tool.update({
@@ -226,7 +252,8 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
       const existingPairs = await tx.toolIntegration.findMany();
       const have = new Set(existingPairs.map((p) => `${p.toolAId}\u0000${p.toolBId}`));
       const toDelete = existingPairs.filter(
-        (p) => seedManaged.has(p.toolAId) && seedManaged.has(p.toolBId) && !wanted.has(`${p.toolAId}\u0000${p.toolBId}`),
+        (p) =>
+          seedManaged.has(p.toolAId) && seedManaged.has(p.toolBId) && !wanted.has(`${p.toolAId}\u0000${p.toolBId}`),
       );
       for (const p of toDelete) {
         await tx.toolIntegration.delete({ where: { toolAId_toolBId: { toolAId: p.toolAId, toolBId: p.toolBId } } });
@@ -241,7 +268,15 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
       if (toCreate.length > 0 || toDelete.length > 0) {
         const summary = `Synced integrations from content: ${toCreate.length} added, ${toDelete.length} removed`;
         const pairs = (list: [string, string][]) => list.map(([a, b]) => `${a} <> ${b}`);
-        await audit(tx, "update", "integrations", "catalog", summary, { removed: pairs(toDelete.map((p) => [p.toolAId, p.toolBId])) }, { added: pairs(toCreate) });
+        await audit(
+          tx,
+          "update",
+          "integrations",
+          "catalog",
+          summary,
+          { removed: pairs(toDelete.map((p) => [p.toolAId, p.toolBId])) },
+          { added: pairs(toCreate) },
+        );
         report.integrationsChanged = toCreate.length + toDelete.length;
       }
     },

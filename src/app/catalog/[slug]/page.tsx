@@ -5,7 +5,14 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
 import { RATING_LABELS, RISK_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import { findAlternatives } from "@/domain/catalog/alternatives";
-import { isRetiredStatus, CLOUD_LABELS, HOSTING_LABELS, PRICING_LABELS, STAGE_NAMES, TEAM_SIZE_LABELS } from "@/domain/catalog/vocabulary";
+import {
+  isRetiredStatus,
+  CLOUD_LABELS,
+  HOSTING_LABELS,
+  PRICING_LABELS,
+  STAGE_NAMES,
+  TEAM_SIZE_LABELS,
+} from "@/domain/catalog/vocabulary";
 import { StatusBadge } from "@/features/catalog/status-badge";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
@@ -77,11 +84,19 @@ export default async function ToolPage({ params }: Params) {
           <p className="mt-2 max-w-2xl text-lg text-ink-muted">{tool.summary}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={tool.homepage} rel="noopener noreferrer nofollow" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-muted">
+          <a
+            href={tool.homepage}
+            rel="noopener noreferrer nofollow"
+            className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-muted"
+          >
             Homepage ↗
           </a>
           {tool.repository ? (
-            <a href={tool.repository} rel="noopener noreferrer nofollow" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-muted">
+            <a
+              href={tool.repository}
+              rel="noopener noreferrer nofollow"
+              className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface-muted"
+            >
               Source ↗
             </a>
           ) : null}
@@ -152,12 +167,17 @@ export default async function ToolPage({ params }: Params) {
               Integrates with ({integrations.length})
             </h2>
             {integrations.length === 0 ? (
-              <p className="mt-2 text-sm text-ink-muted">No native integrations with other catalog tools are recorded.</p>
+              <p className="mt-2 text-sm text-ink-muted">
+                No native integrations with other catalog tools are recorded.
+              </p>
             ) : (
               <ul className="mt-2 flex flex-wrap gap-2">
                 {integrations.map((t) => (
                   <li key={t.slug}>
-                    <Link href={`/catalog/${t.slug}`} className="inline-block rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-muted">
+                    <Link
+                      href={`/catalog/${t.slug}`}
+                      className="inline-block rounded-md border border-line px-2.5 py-1 text-sm hover:bg-surface-muted"
+                    >
                       {t.name}
                     </Link>
                   </li>
@@ -222,22 +242,23 @@ export default async function ToolPage({ params }: Params) {
             </Fact>
             <Fact label="Capabilities">
               <ul className="space-y-1">
-                {[...tool.capabilities.primary.map((c) => [c, true] as const), ...tool.capabilities.secondary.map((c) => [c, false] as const)].map(
-                  ([c, primary]) => {
-                    const capability = capabilitiesBySlug.get(c);
-                    return (
-                      <li key={c}>
-                        <Link href={`/catalog?cap=${c}`} className="hover:underline">
-                          {capability?.name ?? c}
-                        </Link>{" "}
-                        <span className="text-xs text-ink-muted">
-                          {primary ? "primary" : "secondary"}
-                          {capability ? ` · ${phasesBySlug.get(capability.phase)?.name ?? ""}` : ""}
-                        </span>
-                      </li>
-                    );
-                  },
-                )}
+                {[
+                  ...tool.capabilities.primary.map((c) => [c, true] as const),
+                  ...tool.capabilities.secondary.map((c) => [c, false] as const),
+                ].map(([c, primary]) => {
+                  const capability = capabilitiesBySlug.get(c);
+                  return (
+                    <li key={c}>
+                      <Link href={`/catalog?cap=${c}`} className="hover:underline">
+                        {capability?.name ?? c}
+                      </Link>{" "}
+                      <span className="text-xs text-ink-muted">
+                        {primary ? "primary" : "secondary"}
+                        {capability ? ` · ${phasesBySlug.get(capability.phase)?.name ?? ""}` : ""}
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
             </Fact>
             <Fact label="Last reviewed">

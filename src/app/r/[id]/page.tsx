@@ -31,27 +31,36 @@ export default async function ResultPage({ params }: Params) {
   );
   // Flag the weakest area only when it is a real weakness, not a near-tie at the top.
   const flagged = profile.overall.weakest < WEAKNESS_FLAG_BELOW ? profile.overall.weakestDimensions : [];
-  const grouped = (["high", "medium", "low"] as const).map((p) => [p, profile.actionItems.filter((a) => a.priority === p)] as [ActionItem["priority"], ActionItem[]]);
+  const grouped = (["high", "medium", "low"] as const).map(
+    (p) => [p, profile.actionItems.filter((a) => a.priority === p)] as [ActionItem["priority"], ActionItem[]],
+  );
 
   return (
     <article className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-accent">MLOps maturity assessment</p>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">MLOps maturity assessment</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">
             Stage {profile.stage}: {profile.stageName}
           </h1>
           <p className="mt-2 text-sm text-ink-muted">
-            Assessed <time dateTime={assessment.createdAt.toISOString()}>{assessment.createdAt.toISOString().slice(0, 10)}</time> · questionnaire{" "}
-            {assessment.questionnaireVersion}
+            Assessed{" "}
+            <time dateTime={assessment.createdAt.toISOString()}>{assessment.createdAt.toISOString().slice(0, 10)}</time>{" "}
+            · questionnaire {assessment.questionnaireVersion}
             {isCurrentVersion ? "" : " (an earlier version)"}
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
-          <Link href={`/assess?from=${assessment.id}`} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90">
+          <Link
+            href={`/assess?from=${assessment.id}`}
+            className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-ink hover:opacity-90"
+          >
             Edit answers
           </Link>
-          <Link href="/assess" className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-surface-muted">
+          <Link
+            href="/assess"
+            className="rounded-md border border-line px-4 py-2 text-sm font-medium hover:bg-surface-muted"
+          >
             New assessment
           </Link>
         </div>
@@ -63,21 +72,27 @@ export default async function ResultPage({ params }: Params) {
             Where you stand
           </h2>
           <p className="mt-2 text-sm leading-relaxed">
-            Your overall level is <strong>{profile.overall.level.toFixed(1)}</strong> of 4 (average of the dimensions {profile.overall.mean.toFixed(1)}).{" "}
+            Your overall level is <strong>{profile.overall.level.toFixed(1)}</strong> of 4 (average of the dimensions{" "}
+            {profile.overall.mean.toFixed(1)}).{" "}
             {profile.overall.cappedByWeakest ? (
               <>
-                It is held back by your weakest area, <strong>{weakestNames}</strong> at {profile.overall.weakest.toFixed(1)}: a team is
-                only as mature as its weakest foundation, so the stage can be at most one level above it.
+                It is held back by your weakest area, <strong>{weakestNames}</strong> at{" "}
+                {profile.overall.weakest.toFixed(1)}: a team is only as mature as its weakest foundation, so the stage
+                can be at most one level above it.
               </>
             ) : (
-              <>Your weakest area is {weakestNames} at {profile.overall.weakest.toFixed(1)}.</>
+              <>
+                Your weakest area is {weakestNames} at {profile.overall.weakest.toFixed(1)}.
+              </>
             )}{" "}
-            {profile.stage < 4 ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with the high-priority actions below.` : ""}
+            {profile.stage < 4
+              ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with the high-priority actions below.`
+              : ""}
           </p>
           {profile.dontKnowCount > 0 ? (
             <p className="mt-2 text-sm text-ink-muted">
-              You answered “Don&apos;t know” {profile.dontKnowCount} time{profile.dontKnowCount === 1 ? "" : "s"}; those practices count as not in place until
-              you find out.
+              You answered “Don&apos;t know” {profile.dontKnowCount} time{profile.dontKnowCount === 1 ? "" : "s"}; those
+              practices count as not in place until you find out.
             </p>
           ) : null}
           <div className="mt-5">
@@ -117,12 +132,13 @@ export default async function ResultPage({ params }: Params) {
             Your recommended stack
           </h2>
           <p className="text-sm text-ink-muted">
-            {recommendation.toolCount.now} tools now · {recommendation.toolCount.next} next · {recommendation.toolCount.later} later
+            {recommendation.toolCount.now} tools now · {recommendation.toolCount.next} next ·{" "}
+            {recommendation.toolCount.later} later
           </p>
         </div>
         <p className="mt-1 max-w-3xl text-sm text-ink-muted">
-          Chosen as a whole: tools you use are kept where they fit, one tool is preferred for several jobs, and picks that
-          work together score higher. Open any pick to see its score, what drove it and why the runner-up lost.
+          Chosen as a whole: tools you use are kept where they fit, one tool is preferred for several jobs, and picks
+          that work together score higher. Open any pick to see its score, what drove it and why the runner-up lost.
         </p>
         <div className="no-print mt-4">
           <WhatIfLauncher assessmentId={assessment.id} />
@@ -145,10 +161,13 @@ export default async function ResultPage({ params }: Params) {
           grouped.map(([priority, items]) =>
             items.length === 0 ? null : (
               <div key={priority} className="mt-4">
-                <h3 className="text-sm font-semibold uppercase tracking-wide text-ink-muted">{priority} priority</h3>
+                <h3 className="text-sm font-semibold tracking-wide text-ink-muted uppercase">{priority} priority</h3>
                 <ul className="mt-2 space-y-2">
                   {items.map((item) => (
-                    <li key={`${item.questionId}-${item.text}`} className="flex items-start gap-3 rounded-md border border-line p-3 text-sm">
+                    <li
+                      key={`${item.questionId}-${item.text}`}
+                      className="flex items-start gap-3 rounded-md border border-line p-3 text-sm"
+                    >
                       <Badge tone={PRIORITY_TONE[priority]}>{item.dimensionName}</Badge>
                       <span>{item.text}</span>
                     </li>

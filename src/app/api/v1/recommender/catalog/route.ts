@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   const snapshot = await getCatalogSnapshot();
-  return jsonOk({ data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } }, { cache: CACHE_PUBLIC_CATALOG });
+  return jsonOk(
+    { data: snapshot.recommenderCatalog, meta: { catalogRevision: snapshot.revision } },
+    { cache: CACHE_PUBLIC_CATALOG },
+  );
 }
