@@ -9,7 +9,9 @@ test.describe("a team browses the catalog", () => {
     await expectAccessible(page);
     await page.getByRole("searchbox", { name: "Search" }).fill("feature store");
     await expect(page).toHaveURL(/[?&]q=feature\+store/);
-    const cards = results(page).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
+    const cards = results(page)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 3 }) });
     await expect(cards.first()).toBeVisible();
     const names = await results(page).getByRole("heading", { level: 3 }).allInnerTexts();
     expect(names.slice(0, 6)).toEqual(expect.arrayContaining(["Feast"]));

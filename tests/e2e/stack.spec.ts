@@ -5,7 +5,9 @@ type Question = { id: string; kind: string; constraint?: string; options: { valu
 
 /** Creates an assessment through the public API, as a script would: middle answers, given constraints. */
 async function createAssessment(request: APIRequestContext, constraints: Record<string, string>): Promise<string> {
-  const questionnaire = (await (await request.get("/api/v1/questionnaire")).json()) as { data: { questions: Question[] } };
+  const questionnaire = (await (await request.get("/api/v1/questionnaire")).json()) as {
+    data: { questions: Question[] };
+  };
   const answers: Record<string, unknown> = {};
   for (const q of questionnaire.data.questions) {
     if (q.kind === "tools") continue;
@@ -20,7 +22,10 @@ async function createAssessment(request: APIRequestContext, constraints: Record<
 }
 
 test.describe("a team reads its recommended stack", () => {
-  test("sees picks by horizon with reasons, alternatives and why-not, and the constraints applied", async ({ page, request }) => {
+  test("sees picks by horizon with reasons, alternatives and why-not, and the constraints applied", async ({
+    page,
+    request,
+  }) => {
     const id = await createAssessment(request, { kubernetes: "no", budget: "none", cloud: "undecided" });
     await page.goto(`/r/${id}`);
     await expect(page.getByRole("heading", { name: "Your recommended stack" })).toBeVisible();
@@ -35,13 +40,19 @@ test.describe("a team reads its recommended stack", () => {
     await expectAccessible(page);
   });
 
-  test("changes an answer in the what-if panel, sees what changes, and saves it as a new assessment", async ({ page, request }) => {
+  test("changes an answer in the what-if panel, sees what changes, and saves it as a new assessment", async ({
+    page,
+    request,
+  }) => {
     const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" });
     await page.goto(`/r/${id}`);
     await page.getByRole("button", { name: /What if/ }).click();
     const panel = page.getByRole("region", { name: "What if…?" });
     await expect(panel.getByText("No change yet.")).toBeVisible();
-    await panel.getByLabel(/Kubernetes/i).first().selectOption("yes");
+    await panel
+      .getByLabel(/Kubernetes/i)
+      .first()
+      .selectOption("yes");
     const changes = panel.getByRole("list", { name: "Changes to the stack" });
     await expect(changes).toContainText("Container orchestration added");
     await expectAccessible(page);

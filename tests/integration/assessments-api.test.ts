@@ -24,9 +24,20 @@ afterAll(async () => {
 });
 
 const submit = (body: unknown, headers: Record<string, string> = {}) =>
-  post(new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "Content-Type": "application/json", host: "localhost", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  post(
+    new Request("http://localhost/api/v1/assessments", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", host: "localhost", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 
-type Created = { id: string; url: string; questionnaireVersion: string; profile: { stage: number; dimensions: { slug: string; score: number }[] } };
+type Created = {
+  id: string;
+  url: string;
+  questionnaireVersion: string;
+  profile: { stage: number; dimensions: { slug: string; score: number }[] };
+};
 type ErrorBody = { error: { code: string; issues?: { path: string; message: string }[] } };
 
 describe("POST /api/v1/assessments", () => {
@@ -63,14 +74,33 @@ describe("POST /api/v1/assessments", () => {
     delete answers["data-versioning"];
     const response = await submit({ answers });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error.issues).toEqual([{ path: "answers.data-versioning", message: "is required" }]);
+    expect(((await response.json()) as ErrorBody).error.issues).toEqual([
+      { path: "answers.data-versioning", message: "is required" },
+    ]);
   });
 
   test.each<[string, () => Promise<Response>, number, string]>([
     ["malformed JSON", () => submit("{not json"), 400, "invalid_json"],
-    ["a non-JSON content type", () => post(new Request("http://localhost/api/v1/assessments", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" })), 415, "unsupported_media_type"],
+    [
+      "a non-JSON content type",
+      () =>
+        post(
+          new Request("http://localhost/api/v1/assessments", {
+            method: "POST",
+            headers: { "Content-Type": "text/plain" },
+            body: "{}",
+          }),
+        ),
+      415,
+      "unsupported_media_type",
+    ],
     ["an oversized body", () => submit({ answers: { x: "y".repeat(70_000) } }), 413, "payload_too_large"],
-    ["a cross-site browser request", () => submit({ answers: {} }, { origin: "https://evil.example" }), 403, "cross_site"],
+    [
+      "a cross-site browser request",
+      () => submit({ answers: {} }, { origin: "https://evil.example" }),
+      403,
+      "cross_site",
+    ],
   ])("refuses %s", async (_label, send, status, code) => {
     const response = await send();
     expect(response.status).toBe(status);
@@ -81,7 +111,9 @@ describe("POST /api/v1/assessments", () => {
 describe("GET /api/v1/assessments/{id}", () => {
   test("returns the saved answers and scores, privately", async () => {
     const created = (await (await submit({ answers: answerAll(questionnaire, 4) })).json()) as Created;
-    const response = await getOne(new Request(`http://localhost/api/v1/assessments/${created.id}`), { params: Promise.resolve({ id: created.id }) });
+    const response = await getOne(new Request(`http://localhost/api/v1/assessments/${created.id}`), {
+      params: Promise.resolve({ id: created.id }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = (await response.json()) as Created & { answers: Record<string, unknown> };
@@ -91,7 +123,9 @@ describe("GET /api/v1/assessments/{id}", () => {
 
   test("an edited assessment records its parent, and the parent stays readable", async () => {
     const parent = (await (await submit({ answers: answerAll(questionnaire, 1) })).json()) as Created;
-    const child = (await (await submit({ answers: answerAll(questionnaire, 3), parentId: parent.id })).json()) as Created & { parentId: string };
+    const child = (await (
+      await submit({ answers: answerAll(questionnaire, 3), parentId: parent.id })
+    ).json()) as Created & { parentId: string };
     expect(child.parentId).toBe(parent.id);
     const again = await getOne(new Request("http://x"), { params: Promise.resolve({ id: parent.id }) });
     expect(((await again.json()) as Created).profile.stage).toBe(parent.profile.stage);

@@ -1,7 +1,11 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ZToolInput, type ToolInput } from "../../src/domain/catalog/schema";
-import { integrationPairs, validateCatalogReferences, type CatalogContent } from "../../src/domain/catalog/validate-catalog";
+import {
+  integrationPairs,
+  validateCatalogReferences,
+  type CatalogContent,
+} from "../../src/domain/catalog/validate-catalog";
 import { isRetiredStatus } from "../../src/domain/catalog/vocabulary";
 import { loadCatalogContent } from "../../src/server/content/load-catalog-content";
 import { COVERAGE_TOOLS, RETIRED_TOOLS } from "../fixtures/coverage-tools";
@@ -12,7 +16,10 @@ let bySlug: Map<string, ToolInput>;
 
 beforeAll(async () => {
   const loaded = await loadCatalogContent(path.resolve("content"));
-  if (!loaded.ok) throw new Error(`content/ is invalid:\n${loaded.issues.map((i) => `${i.file} ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  if (!loaded.ok)
+    throw new Error(
+      `content/ is invalid:\n${loaded.issues.map((i) => `${i.file} ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
   content = loaded.value;
   tools = content.tools.map((t) => t.tool);
   bySlug = new Map(tools.map((t) => [t.slug, t]));
@@ -25,7 +32,9 @@ describe("the catalog in content/", () => {
   });
 
   test("covers every tool named in the coverage file", () => {
-    const missing = Object.entries(COVERAGE_TOOLS).filter(([, slug]) => !bySlug.has(slug)).map(([name]) => name);
+    const missing = Object.entries(COVERAGE_TOOLS)
+      .filter(([, slug]) => !bySlug.has(slug))
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 
@@ -39,11 +48,16 @@ describe("the catalog in content/", () => {
 
   test("every phase has capabilities and every capability has at least one usable tool", () => {
     for (const { phase } of content.phases) {
-      expect(content.capabilities.some((c) => c.capability.phase === phase.slug), phase.slug).toBe(true);
+      expect(
+        content.capabilities.some((c) => c.capability.phase === phase.slug),
+        phase.slug,
+      ).toBe(true);
     }
     for (const { capability } of content.capabilities) {
       const usable = tools.filter(
-        (t) => !isRetiredStatus(t.status) && (t.capabilities.primary.includes(capability.slug) || t.capabilities.secondary.includes(capability.slug)),
+        (t) =>
+          !isRetiredStatus(t.status) &&
+          (t.capabilities.primary.includes(capability.slug) || t.capabilities.secondary.includes(capability.slug)),
       );
       expect(usable.length, capability.slug).toBeGreaterThan(0);
     }
@@ -55,7 +69,9 @@ describe("the catalog in content/", () => {
   });
 
   test("cloud-provider services name their cloud, not 'any'", () => {
-    const offenders = tools.filter((t) => t.hosting.length === 1 && t.hosting[0] === "cloud-service" && t.clouds.includes("any"));
+    const offenders = tools.filter(
+      (t) => t.hosting.length === 1 && t.hosting[0] === "cloud-service" && t.clouds.includes("any"),
+    );
     expect(offenders.map((t) => t.slug)).toEqual([]);
   });
 
@@ -111,12 +127,32 @@ describe("content validation catches", () => {
   test("unknown capabilities, integration targets and successors, and duplicate slugs", () => {
     const base = ZToolInput.parse(sample());
     const broken: CatalogContent = {
-      phases: [{ file: "phases.yaml", index: 0, phase: { slug: "cicd", name: "CI", order: 1, description: "d", isOverlay: false } }],
-      capabilities: [{ file: "capabilities.yaml", index: 0, capability: { slug: "testing", name: "Testing", phase: "cicd", description: "d", neededFromStage: 1 } }],
+      phases: [
+        {
+          file: "phases.yaml",
+          index: 0,
+          phase: { slug: "cicd", name: "CI", order: 1, description: "d", isOverlay: false },
+        },
+      ],
+      capabilities: [
+        {
+          file: "capabilities.yaml",
+          index: 0,
+          capability: { slug: "testing", name: "Testing", phase: "cicd", description: "d", neededFromStage: 1 },
+        },
+      ],
       tools: [
-        { file: "tools/a.yaml", index: 0, tool: { ...base, capabilities: { primary: ["teleportation"], secondary: [] } } },
+        {
+          file: "tools/a.yaml",
+          index: 0,
+          tool: { ...base, capabilities: { primary: ["teleportation"], secondary: [] } },
+        },
         { file: "tools/a.yaml", index: 1, tool: { ...base, slug: "other", name: "Other", integrations: ["ghost"] } },
-        { file: "tools/b.yaml", index: 0, tool: { ...base, slug: "other", name: "Other 2", status: "sunset", successor: "nowhere", statusNote: "x" } },
+        {
+          file: "tools/b.yaml",
+          index: 0,
+          tool: { ...base, slug: "other", name: "Other 2", status: "sunset", successor: "nowhere", statusNote: "x" },
+        },
       ],
     };
     const messages = validateCatalogReferences(broken).map((i) => `${i.file} ${i.path.join(".")} ${i.message}`);

@@ -42,7 +42,12 @@ function runMigrateProcess(databaseUrl: string): Promise<{ code: number | null; 
 async function rows(url: string) {
   const driver = await openSqlDriver(url);
   try {
-    return await driver.query<{ migration_name: string; checksum: string; finished_at: unknown; applied_steps_count: unknown }>(
+    return await driver.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: unknown;
+      applied_steps_count: unknown;
+    }>(
       `SELECT "migration_name", "checksum", "finished_at", "applied_steps_count" FROM "_prisma_migrations" ORDER BY "migration_name"`,
     );
   } finally {
@@ -61,7 +66,9 @@ describe.each(testBackends())("migrator on %s", (backend) => {
     const recorded = await rows(url);
     expect(recorded.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const [i, row] of recorded.entries()) {
-      expect(row.checksum).toBe(checksumOf(readFileSync(path.join(migrationsDir(backend), files[i]!.name, "migration.sql"), "utf8")));
+      expect(row.checksum).toBe(
+        checksumOf(readFileSync(path.join(migrationsDir(backend), files[i]!.name, "migration.sql"), "utf8")),
+      );
       expect(row.finished_at).not.toBeNull();
       expect(Number(row.applied_steps_count)).toBe(1);
     }
@@ -76,7 +83,10 @@ describe.each(testBackends())("migrator on %s", (backend) => {
     const root = copyOfMigrations();
     await migrate(url, root);
     const first = readMigrationFiles(migrationsDir(backend, root))[0]!;
-    writeFileSync(path.join(migrationsDir(backend, root), first.name, "migration.sql"), `${first.sql}\n-- edited later\n`);
+    writeFileSync(
+      path.join(migrationsDir(backend, root), first.name, "migration.sql"),
+      `${first.sql}\n-- edited later\n`,
+    );
     await expect(migrate(url, root)).rejects.toThrow(MigrationError);
     await expect(migrate(url, root)).rejects.toThrow(/modified after it was applied/);
   });
@@ -110,7 +120,9 @@ describe.each(testBackends())("migrator on %s", (backend) => {
     const runs = await Promise.all([1, 2, 3].map(() => runMigrateProcess(url)));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     const recorded = await rows(url);
-    expect(recorded.map((r) => r.migration_name)).toEqual(readMigrationFiles(migrationsDir(backend)).map((f) => f.name));
+    expect(recorded.map((r) => r.migration_name)).toEqual(
+      readMigrationFiles(migrationsDir(backend)).map((f) => f.name),
+    );
   });
 
   test("the audit log refuses updates and deletes at the database level", async () => {

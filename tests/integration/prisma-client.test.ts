@@ -22,7 +22,9 @@ describe("the SQLite connection", () => {
 describe.each(testBackends())("the Prisma client on %s", (backend) => {
   test("rejects a capability link to a tool that does not exist (foreign keys are enforced)", async () => {
     db = await createTestDatabase(backend);
-    await expect(db.prisma.toolCapability.create({ data: { toolId: "nope", capabilityId: "nope", role: "primary" } })).rejects.toThrow();
+    await expect(
+      db.prisma.toolCapability.create({ data: { toolId: "nope", capabilityId: "nope", role: "primary" } }),
+    ).rejects.toThrow();
     expect(await db.prisma.toolCapability.count()).toBe(0);
   });
 });

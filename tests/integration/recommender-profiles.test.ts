@@ -25,17 +25,23 @@ const now = (r: Recommendation) => r.items.filter((i) => i.horizon === "now");
 const picked = (r: Recommendation) => r.items.flatMap((i) => (i.pick ? [tools.get(i.pick.slug)!] : []));
 
 describe("every named profile", () => {
-  test.each(Object.keys(TEAM_PROFILES) as (keyof typeof TEAM_PROFILES)[])("%s: respects every hard constraint and explains every pick", (name) => {
-    const r = result(name);
-    const p = TEAM_PROFILES[name];
-    for (const item of r.items) {
-      if (!item.pick) continue;
-      expect(isEligible(tools.get(item.pick.slug)!, p.constraints, item.horizon), `${item.pick.slug} for ${item.capability}`).toBe(true);
-      expect(item.pick.reasons.length, item.capability).toBeGreaterThan(0);
-      expect(item.trigger.length).toBeGreaterThan(10);
-      for (const alt of item.alternatives) expect(alt.whyNot).toMatch(/points behind|close second/);
-    }
-  });
+  test.each(Object.keys(TEAM_PROFILES) as (keyof typeof TEAM_PROFILES)[])(
+    "%s: respects every hard constraint and explains every pick",
+    (name) => {
+      const r = result(name);
+      const p = TEAM_PROFILES[name];
+      for (const item of r.items) {
+        if (!item.pick) continue;
+        expect(
+          isEligible(tools.get(item.pick.slug)!, p.constraints, item.horizon),
+          `${item.pick.slug} for ${item.capability}`,
+        ).toBe(true);
+        expect(item.pick.reasons.length, item.capability).toBeGreaterThan(0);
+        expect(item.trigger.length).toBeGreaterThan(10);
+        for (const alt of item.alternatives) expect(alt.whyNot).toMatch(/points behind|close second/);
+      }
+    },
+  );
 });
 
 describe("the source articles' staged guidance comes out for the matching teams", () => {
@@ -66,7 +72,9 @@ describe("the source articles' staged guidance comes out for the matching teams"
   test("production-scale team on Kubernetes: Kubernetes, an orchestrator, Prometheus with Grafana", () => {
     const r = result("production-scale team on Kubernetes preferring open source");
     expect(pickFor(r, "container-orchestration")).toBe("kubernetes");
-    expect(["airflow", "prefect", "dagster", "argo-workflows", "flyte", "kubeflow"]).toContain(pickFor(r, "workflow-orchestration"));
+    expect(["airflow", "prefect", "dagster", "argo-workflows", "flyte", "kubeflow"]).toContain(
+      pickFor(r, "workflow-orchestration"),
+    );
     const monitoring = r.items.find((i) => i.capability === "system-monitoring")!;
     expect(monitoring.horizon).toBe("now");
     expect(monitoring.pick?.slug).toBe("prometheus");
@@ -125,7 +133,9 @@ describe("constraints and context", () => {
       expect(item?.horizon, capability).toBe("now");
       expect(item?.pick, capability).not.toBeNull();
     }
-    expect(result("two-person startup with no budget").items.some((i) => i.capability === "vector-database")).toBe(false);
+    expect(result("two-person startup with no budget").items.some((i) => i.capability === "vector-database")).toBe(
+      false,
+    );
   });
 
   test("all don't know: the cautious reading — stage 1, no Kubernetes tools, no cloud lock-in, a short list for now", () => {

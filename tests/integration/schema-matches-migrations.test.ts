@@ -52,7 +52,10 @@ describe.each(testBackends())("migrations on %s", (backend) => {
   });
 
   test("the comparison notices a schema change that has no migration", async () => {
-    const changed = schemaFor("sqlite", SCHEMA).replace("model Tool {", "model Tool {\n  addedWithoutMigration String?");
+    const changed = schemaFor("sqlite", SCHEMA).replace(
+      "model Tool {",
+      "model Tool {\n  addedWithoutMigration String?",
+    );
     const migrated = await shapeOf(backend, async (url) => void (await migrate(url)));
     const expected = await shapeFromSchema(backend, changed);
     expect(migrated).not.toEqual(expected);

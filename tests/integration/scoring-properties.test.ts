@@ -28,7 +28,9 @@ function answerSets() {
           answers[q.id] = dontKnow ? DONT_KNOW : q.options[seed % q.options.length]!.value;
           break;
         case "multi":
-          answers[q.id] = dontKnow ? DONT_KNOW : q.options.filter((_, j) => ((seed >> j) & 1) === 1).map((o) => o.value);
+          answers[q.id] = dontKnow
+            ? DONT_KNOW
+            : q.options.filter((_, j) => ((seed >> j) & 1) === 1).map((o) => o.value);
           break;
         case "scale":
           answers[q.id] = dontKnow ? DONT_KNOW : seed % 5;

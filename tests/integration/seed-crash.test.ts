@@ -22,29 +22,32 @@ function runToEnd(databaseUrl: string): Promise<number | null> {
   return new Promise((resolve) => seedProcess(databaseUrl).on("exit", (code) => resolve(code)));
 }
 
-test.each([400, 900, 1400])("killed with SIGKILL %i ms into a seed, the database is consistent and a new seed completes it", async (delay) => {
-  const db = await createTestDatabase("sqlite");
-  databases.push(db);
-  const child = seedProcess(db.url);
-  await new Promise((r) => setTimeout(r, delay));
-  child.kill("SIGKILL");
-  await new Promise((r) => child.once("exit", r));
+test.each([400, 900, 1400])(
+  "killed with SIGKILL %i ms into a seed, the database is consistent and a new seed completes it",
+  async (delay) => {
+    const db = await createTestDatabase("sqlite");
+    databases.push(db);
+    const child = seedProcess(db.url);
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
 
-  const tools = await db.prisma.tool.count();
-  const links = await db.prisma.toolCapability.count();
-  const audit = await db.prisma.auditLog.count();
-  // Either nothing was committed or everything was.
-  if (tools === 0) {
-    expect(links).toBe(0);
-    expect(audit).toBe(0);
-    expect(await db.prisma.phase.count()).toBe(0);
-  } else {
-    expect(tools).toBeGreaterThanOrEqual(150);
-  }
-  const integrity = await db.prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
-  expect(integrity[0]?.integrity_check).toBe("ok");
+    const tools = await db.prisma.tool.count();
+    const links = await db.prisma.toolCapability.count();
+    const audit = await db.prisma.auditLog.count();
+    // Either nothing was committed or everything was.
+    if (tools === 0) {
+      expect(links).toBe(0);
+      expect(audit).toBe(0);
+      expect(await db.prisma.phase.count()).toBe(0);
+    } else {
+      expect(tools).toBeGreaterThanOrEqual(150);
+    }
+    const integrity = await db.prisma.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
+    expect(integrity[0]?.integrity_check).toBe("ok");
 
-  expect(await runToEnd(db.url)).toBe(0);
-  expect(await db.prisma.tool.count()).toBeGreaterThanOrEqual(150);
-  expect(await db.prisma.toolIntegration.count()).toBeGreaterThanOrEqual(300);
-});
+    expect(await runToEnd(db.url)).toBe(0);
+    expect(await db.prisma.tool.count()).toBeGreaterThanOrEqual(150);
+    expect(await db.prisma.toolIntegration.count()).toBeGreaterThanOrEqual(300);
+  },
+);

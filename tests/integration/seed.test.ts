@@ -42,12 +42,17 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     expect(c.phases).toBe(content.phases.length);
     expect(c.capabilities).toBe(content.capabilities.length);
     expect(c.tools).toBe(content.tools.length);
-    expect(c.links).toBe(content.tools.reduce((n, t) => n + t.tool.capabilities.primary.length + t.tool.capabilities.secondary.length, 0));
+    expect(c.links).toBe(
+      content.tools.reduce((n, t) => n + t.tool.capabilities.primary.length + t.tool.capabilities.secondary.length, 0),
+    );
     expect(report.created).toHaveLength(content.phases.length + content.capabilities.length + content.tools.length);
 
     const mlflow = await db.prisma.tool.findUniqueOrThrow({ where: { slug: "mlflow" } });
     expect(mlflow.id).toBe("mlflow");
-    const kfserving = await db.prisma.tool.findUniqueOrThrow({ where: { slug: "kfserving" }, include: { successor: true } });
+    const kfserving = await db.prisma.tool.findUniqueOrThrow({
+      where: { slug: "kfserving" },
+      include: { successor: true },
+    });
     expect(kfserving.successor?.slug).toBe("kserve");
   });
 
@@ -66,7 +71,10 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     db = await createTestDatabase(backend);
     await seedFromContent(db.prisma, CONTENT);
     // An admin edits Jenkins (the version moves past the seeded version).
-    await db.prisma.tool.update({ where: { slug: "jenkins" }, data: { summary: "Edited by an admin", version: { increment: 1 } } });
+    await db.prisma.tool.update({
+      where: { slug: "jenkins" },
+      data: { summary: "Edited by an admin", version: { increment: 1 } },
+    });
 
     const dir = copyOfContent();
     const file = path.join(dir, "tools/source-cicd-infra.yaml");
@@ -76,7 +84,9 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     expect(jenkinsSummary && gitSummary).toBeTruthy();
     writeFileSync(
       file,
-      text.replace(`summary: ${jenkinsSummary}`, "summary: Changed in content").replace(`summary: ${gitSummary}`, "summary: Git changed in content"),
+      text
+        .replace(`summary: ${jenkinsSummary}`, "summary: Changed in content")
+        .replace(`summary: ${gitSummary}`, "summary: Git changed in content"),
     );
 
     const report = await seedFromContent(db.prisma, dir);
@@ -96,7 +106,13 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     const buildbot = await db.prisma.tool.findUniqueOrThrow({ where: { slug: "buildbot" } });
     await db.prisma.tool.delete({ where: { id: buildbot.id } });
     await db.prisma.auditLog.create({
-      data: { actorLabel: "admin@example.com", action: "delete", entityType: "tool", entityId: buildbot.id, summary: "Deleted" },
+      data: {
+        actorLabel: "admin@example.com",
+        action: "delete",
+        entityType: "tool",
+        entityId: buildbot.id,
+        summary: "Deleted",
+      },
     });
     const report = await seedFromContent(db.prisma, CONTENT);
     expect(report.skippedDeleted).toEqual(["tool buildbot"]);
@@ -109,7 +125,12 @@ describe.each(testBackends())("seeding content/ on %s", (backend) => {
     const before = await counts(db);
     const dir = copyOfContent();
     const file = path.join(dir, "tools/data.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/license: Apache-2.0/, "license: Not-A-Licence").replace(/pricing: open-source/, "pricing: free-ish"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace(/license: Apache-2.0/, "license: Not-A-Licence")
+        .replace(/pricing: open-source/, "pricing: free-ish"),
+    );
     writeFileSync(path.join(dir, "tools/zz-new.yaml"), "- slug: brand-new\n  name: Brand New\n");
 
     const error = await seedFromContent(db.prisma, dir).catch((e: unknown) => e);

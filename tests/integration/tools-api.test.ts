@@ -18,11 +18,18 @@ afterAll(async () => {
   await db.dispose();
 });
 
-type ToolsBody = { data: { slug: string; capabilities: { primary: string[] }; integrations: string[]; clouds: string[] }[]; meta: { total: number; limit: number; offset: number }; links: { next: string | null } };
+type ToolsBody = {
+  data: { slug: string; capabilities: { primary: string[] }; integrations: string[]; clouds: string[] }[];
+  meta: { total: number; limit: number; offset: number };
+  links: { next: string | null };
+};
 
 const get = async (path: string) => {
   const response = await list(new Request(`http://localhost${path}`));
-  return { response, body: (await response.json()) as ToolsBody & { error?: { code: string; issues: { path: string }[] } } };
+  return {
+    response,
+    body: (await response.json()) as ToolsBody & { error?: { code: string; issues: { path: string }[] } },
+  };
 };
 
 describe("GET /api/v1/tools", () => {
@@ -42,7 +49,11 @@ describe("GET /api/v1/tools", () => {
     const { body } = await get("/api/v1/tools?cap=feature-store&cloud=aws&limit=500");
     expect(body.data.length).toBeGreaterThan(0);
     for (const tool of body.data) {
-      expect(tool.capabilities.primary.concat((tool as unknown as { capabilities: { secondary: string[] } }).capabilities.secondary)).toContain("feature-store");
+      expect(
+        tool.capabilities.primary.concat(
+          (tool as unknown as { capabilities: { secondary: string[] } }).capabilities.secondary,
+        ),
+      ).toContain("feature-store");
       expect(tool.clouds.some((c) => c === "aws" || c === "any")).toBe(true);
     }
   });
@@ -72,10 +83,14 @@ describe("GET /api/v1/tools", () => {
 
 describe("GET /api/v1/tools/{slug}", () => {
   test("returns one tool, or a JSON 404", async () => {
-    const found = await one(new Request("http://localhost/api/v1/tools/kserve"), { params: Promise.resolve({ slug: "kserve" }) });
+    const found = await one(new Request("http://localhost/api/v1/tools/kserve"), {
+      params: Promise.resolve({ slug: "kserve" }),
+    });
     expect(found.status).toBe(200);
     expect(((await found.json()) as { data: { name: string } }).data.name).toBe("KServe");
-    const missing = await one(new Request("http://localhost/api/v1/tools/nope"), { params: Promise.resolve({ slug: "nope" }) });
+    const missing = await one(new Request("http://localhost/api/v1/tools/nope"), {
+      params: Promise.resolve({ slug: "nope" }),
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: "not_found", message: 'No tool with slug "nope".' } });
   });

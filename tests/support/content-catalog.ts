@@ -17,6 +17,10 @@ export async function loadContentCatalog(): Promise<RecommenderCatalog> {
   return {
     phases: loaded.value.phases.map((p) => p.phase),
     capabilities: loaded.value.capabilities.map((c) => c.capability),
-    tools: tools.map((t) => ({ ...t, isOpenSource: isOpenSourceLicense(t.license), integrations: (partners.get(t.slug) ?? []).sort() })),
+    tools: tools.map((t) => ({
+      ...t,
+      isOpenSource: isOpenSourceLicense(t.license),
+      integrations: (partners.get(t.slug) ?? []).sort(),
+    })),
   };
 }

@@ -33,7 +33,9 @@ export default async function setup(project: TestProject) {
     return async () => {
       const cleanup = await openPostgresDriver(pgUrl);
       try {
-        const rows = await cleanup.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE ?`, [`advisor_test_%`]);
+        const rows = await cleanup.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE ?`, [
+          `advisor_test_%`,
+        ]);
         for (const { datname } of rows) await cleanup.exec(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       } finally {
         await cleanup.close();

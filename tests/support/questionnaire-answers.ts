@@ -5,7 +5,12 @@ import type { Questionnaire } from "../../src/domain/assessment/questionnaire-sc
  * A complete answer set for the real questionnaire: every scored question at the option nearest `level`, and the
  * given constraint answers (by constraint key) or the first option.
  */
-export function answerAll(questionnaire: Questionnaire, level: number, constraints: Record<string, string> = {}, tools: string[] = []): Answers {
+export function answerAll(
+  questionnaire: Questionnaire,
+  level: number,
+  constraints: Record<string, string> = {},
+  tools: string[] = [],
+): Answers {
   const answers: Answers = {};
   for (const q of questionnaire.questions) {
     if (q.kind === "tools") {
@@ -17,7 +22,9 @@ export function answerAll(questionnaire: Questionnaire, level: number, constrain
     } else if (q.kind === "multi") {
       answers[q.id] = q.options.slice(0, level).map((o) => o.value);
     } else {
-      const nearest = [...q.options].sort((a, b) => Math.abs((a.level ?? 0) - level) - Math.abs((b.level ?? 0) - level))[0]!;
+      const nearest = [...q.options].sort(
+        (a, b) => Math.abs((a.level ?? 0) - level) - Math.abs((b.level ?? 0) - level),
+      )[0]!;
       answers[q.id] = nearest.value;
     }
   }

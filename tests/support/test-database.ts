@@ -61,11 +61,16 @@ export async function createTestDatabase(backend: TestBackend = "sqlite"): Promi
 }
 
 /** An empty database file/database that has not been migrated (for migrator tests). */
-export async function createBlankDatabase(backend: TestBackend): Promise<{ url: string; dispose: () => Promise<void> }> {
+export async function createBlankDatabase(
+  backend: TestBackend,
+): Promise<{ url: string; dispose: () => Promise<void> }> {
   const id = randomBytes(6).toString("hex");
   if (backend === "sqlite") {
     const file = path.join(TEST_DIR, `blank-${id}.db`);
-    return { url: `file:${file}`, dispose: () => Promise.resolve(["", "-wal", "-shm"].forEach((s) => rmSync(`${file}${s}`, { force: true }))) };
+    return {
+      url: `file:${file}`,
+      dispose: () => Promise.resolve(["", "-wal", "-shm"].forEach((s) => rmSync(`${file}${s}`, { force: true }))),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("PostgreSQL tests need TEST_DATABASE_URL");

@@ -24,11 +24,9 @@ function valueSchema(question: Question, toolSlugs: ReadonlySet<string>): z.ZodT
         z.literal(DONT_KNOW).refine(() => question.allowDontKnow, "“Don't know” is not an answer to this question"),
         z
           .array(
-            z
-              .string()
-              .refine((v) => question.options.some((o) => o.value === v), {
-                message: `must be one of: ${question.options.map((o) => o.value).join(", ")}`,
-              }),
+            z.string().refine((v) => question.options.some((o) => o.value === v), {
+              message: `must be one of: ${question.options.map((o) => o.value).join(", ")}`,
+            }),
           )
           .max(question.options.length)
           .refine((list) => new Set(list).size === list.length, "must not repeat a choice"),

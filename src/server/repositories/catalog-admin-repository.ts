@@ -35,7 +35,7 @@ export type WriteResult<T> =
   | { ok: true; value: T; auditId: number }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "exists" }
-  | { ok: false; reason: "conflict"; current: T; lastChange: LastChange }
+  | { ok: false; reason: "conflict"; current: T | null; lastChange: LastChange }
   | { ok: false; reason: "invalid"; issues: EntryIssue[] }
   | { ok: false; reason: "referenced"; references: string[] };
 
