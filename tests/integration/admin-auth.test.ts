@@ -32,7 +32,7 @@ const whoIs = (cookie: string) => dal.maintainerFromHeaders(browserHeaders(cooki
 beforeAll(async () => {
   db = await createTestDatabase("sqlite");
   await loadRoute(db.url, async () => {
-    auth = (await import("../../src/app/api/auth/[...all]/route"));
+    auth = await import("../../src/app/api/auth/[...all]/route");
     dal = await import("../../src/server/auth/current-maintainer");
     maintainers = await import("../../src/server/repositories/maintainer-repository");
     accountActions = await import("../../src/features/admin/actions/maintainer-actions");
@@ -228,7 +228,7 @@ describe("production cookies", () => {
     vi.stubEnv("BETTER_AUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
     delete (globalThis as { advisorAuth?: unknown }).advisorAuth;
     const prod = await loadRoute(db.url, async () => ({
-      auth: (await import("../../src/app/api/auth/[...all]/route")),
+      auth: await import("../../src/app/api/auth/[...all]/route"),
       repo: await import("../../src/server/repositories/maintainer-repository"),
     }));
     await prod.repo.createMaintainer(

@@ -112,7 +112,7 @@ beforeAll(async () => {
     return {
       actions: new Map(actionEntries),
       routes: new Map(routeEntries),
-      auth: (await import("../../src/app/api/auth/[...all]/route")),
+      auth: await import("../../src/app/api/auth/[...all]/route"),
       maintainers: await import("../../src/server/repositories/maintainer-repository"),
       passwords: await import("../../src/server/auth/password-hash"),
     };

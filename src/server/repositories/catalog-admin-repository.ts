@@ -777,3 +777,15 @@ export async function applyCatalogImport(
     return { ok: true, report };
   });
 }
+
+/** Versions of phases and capabilities by slug (the catalog DTOs do not carry them). */
+export async function categoryVersions(): Promise<{ phases: Map<string, number>; capabilities: Map<string, number> }> {
+  const [phases, capabilities] = await Promise.all([
+    prisma.phase.findMany({ select: { slug: true, version: true } }),
+    prisma.capability.findMany({ select: { slug: true, version: true } }),
+  ]);
+  return {
+    phases: new Map(phases.map((p) => [p.slug, p.version])),
+    capabilities: new Map(capabilities.map((c) => [c.slug, c.version])),
+  };
+}
