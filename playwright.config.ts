@@ -1,8 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/lib/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The app runs as in production, which requires a session secret: a fresh random one per run. */
+const AUTH_SECRET = process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString("base64url");
+process.env.E2E_AUTH_SECRET = AUTH_SECRET;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -29,6 +33,13 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "file:./data/e2e/advisor.db", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./data/e2e/advisor.db",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: AUTH_SECRET,
+    },
   },
 });

@@ -36,7 +36,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={(e) => void onSubmit(e)} className="mt-6 space-y-4" noValidate aria-label="Sign in">
       {error ? (
         <p role="alert" className="rounded-lg border border-danger bg-danger-soft p-3 text-sm">
           {error}
