@@ -180,7 +180,7 @@ describe("import", () => {
 describe("command line", () => {
   test("catalog:export and catalog:import round-trip through files, and a dry run writes nothing", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cli-"));
-    const env = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "test" };
+    const env = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "test" as const };
     const run = (script: string, args: string[], databaseUrl: string) =>
       execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${script}`, ...args], {
         encoding: "utf8",
