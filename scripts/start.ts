@@ -14,6 +14,7 @@ import { MigrationError, migrate } from "../src/server/db/migrator";
 import { createPrismaClient } from "../src/server/db/prisma";
 import { logger } from "../src/server/log/logger";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
+import { useLocalAuthSecret } from "./lib/local-auth-secret";
 
 /** How long a stopping server waits for in-flight requests before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -76,6 +77,13 @@ async function prepareDatabase() {
 }
 
 async function main() {
+  const localSecret = useLocalAuthSecret(ROOT, { nodeEnv: env.NODE_ENV, secret: env.BETTER_AUTH_SECRET });
+  if (localSecret) {
+    logger.warn(
+      { file: path.relative(ROOT, localSecret) },
+      "BETTER_AUTH_SECRET is not set: using this machine's local secret. For a deployment, set NODE_ENV=production and BETTER_AUTH_SECRET.",
+    );
+  }
   run("tsx/dist/cli.mjs", [path.join(ROOT, "scripts/generate-client.ts")]);
   await prepareDatabase();
   if (needsBuild()) {
