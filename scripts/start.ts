@@ -14,7 +14,7 @@ import { MigrationError, migrate } from "../src/server/db/migrator";
 import { createPrismaClient } from "../src/server/db/prisma";
 import { logger } from "../src/server/log/logger";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
-import { useLocalAuthSecret } from "./lib/local-auth-secret";
+import { applyLocalAuthSecret } from "./lib/local-auth-secret";
 
 /** How long a stopping server waits for in-flight requests before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -77,7 +77,7 @@ async function prepareDatabase() {
 }
 
 async function main() {
-  const localSecret = useLocalAuthSecret(ROOT, { nodeEnv: env.NODE_ENV, secret: env.BETTER_AUTH_SECRET });
+  const localSecret = applyLocalAuthSecret(ROOT, { nodeEnv: env.NODE_ENV, secret: env.BETTER_AUTH_SECRET });
   if (localSecret) {
     logger.warn(
       { file: path.relative(ROOT, localSecret) },

@@ -11,7 +11,7 @@ import path from "node:path";
  *
  * Returns the file used, or null when nothing was needed.
  */
-export function useLocalAuthSecret(
+export function applyLocalAuthSecret(
   root: string,
   declared: { nodeEnv: string; secret: string | undefined },
 ): string | null {
