@@ -158,7 +158,10 @@ test.describe("maintainers keep the catalog true", () => {
     });
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/admin\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Maintainer sign-in" })).toBeVisible();
     await expectAccessible(page);
+    await page.goto("/admin/tools");
+    await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin%2Ftools$/);
 
     const replay = await browser.newContext();
     await replay.addCookies(cookies);

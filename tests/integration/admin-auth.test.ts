@@ -59,6 +59,8 @@ describe("signing in", () => {
     expect(second.cookie).not.toBe(first.cookie);
     expect(await db.prisma.session.count({ where: { userId: account.id } })).toBe(2);
     expect((await whoIs(first.cookie))?.email).toBe("cookie@example.com");
+    // better-auth's own per-address limiter keeps its counts in the database, shared by every instance.
+    expect(await db.prisma.rateLimit.count()).toBeGreaterThan(0);
   });
 
   test("answers an unknown email, a wrong password and a disabled account with the same message", async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import type { Route } from "next";
 import { useState } from "react";
 
@@ -10,7 +10,6 @@ type NavItem = { href: Route; label: string };
 /** The admin's own navigation, with the maintainer's name, role and a sign-out that ends the session on the server. */
 export function AdminNav({ items, name, role }: { items: NavItem[]; name: string; role: string }) {
   const pathname = usePathname();
-  const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
 
   async function signOut() {
@@ -20,8 +19,8 @@ export function AdminNav({ items, name, role }: { items: NavItem[]; name: string
       headers: { "content-type": "application/json" },
       body: "{}",
     }).catch(() => null);
-    router.replace("/admin/sign-in");
-    router.refresh();
+    // A full page load, not a client navigation: it also empties the router's cache of admin pages.
+    window.location.replace("/admin/sign-in");
   }
 
   return (

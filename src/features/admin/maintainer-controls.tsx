@@ -173,7 +173,6 @@ export function MaintainerRowControls({
 }
 
 export function ChangePasswordForm() {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -186,7 +185,8 @@ export function ChangePasswordForm() {
         confirmPassword: data.get("confirmPassword"),
       });
       setOutcome(result);
-      if (result.ok) router.replace("/admin/sign-in?changed=1");
+      // Every session ended: a full page load leaves nothing of the admin in the router's cache.
+      if (result.ok) window.location.replace("/admin/sign-in?changed=1");
     });
   };
   const field = (name: string, label: string, autoComplete: string) => (

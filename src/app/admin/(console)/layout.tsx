@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { hasRole } from "@/domain/auth/roles";
 import { AdminNav } from "@/features/admin/admin-nav";
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 /** The admin console frame. Each page checks the role it needs again: layouts are not re-run on every navigation. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const maintainer = await requirePageRole("editor", "/admin");
+  const maintainer = await requirePageRole("editor", (await headers()).get("x-admin-return-to") ?? "/admin");
   const items = [
     { href: "/admin", label: "Dashboard" },
     { href: "/admin/tools", label: "Tools" },
