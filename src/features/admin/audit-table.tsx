@@ -29,7 +29,8 @@ function entityLink(entry: AuditEntry): ReactNode {
       </Link>
     );
   }
-  return `${entry.entityType} ${slug ?? entry.entityId}`;
+  const email = typeof snapshot?.email === "string" ? snapshot.email : null;
+  return `${entry.entityType} ${slug ?? email ?? entry.entityId}`;
 }
 
 /** Audit records, newest first, each with the diff of its before and after. `actions` renders per-entry controls. */

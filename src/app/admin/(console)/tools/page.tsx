@@ -9,7 +9,7 @@ import {
   TOOL_TABLE_SORTS,
   toolTableHref,
 } from "@/domain/admin/tool-table";
-import { StatusBadge } from "@/features/catalog/status-badge";
+import { ToolStatusBadge } from "@/features/admin/tool-status-badge";
 import { INPUT_CLASS, PageHeader, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
@@ -157,7 +157,7 @@ export default async function AdminToolsPage({ searchParams }: Props) {
                   <div className="font-mono text-xs text-ink-muted">{tool.slug}</div>
                 </td>
                 <td className="px-3 py-2">
-                  <StatusBadge status={tool.status} />
+                  <ToolStatusBadge status={tool.status} />
                 </td>
                 <td className="px-3 py-2 text-ink-muted">
                   {tool.capabilities.primary.map((c) => capabilitiesBySlug.get(c)?.name ?? c).join(", ")}
