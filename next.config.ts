@@ -17,6 +17,12 @@ const nextConfig: NextConfig = {
   // Only local, static images are served; the optimizer is off so it cannot be used to fetch remote content.
   images: { unoptimized: true },
   typedRoutes: true,
+  experimental: {
+    // forbidden() answers 403 for a signed-in maintainer without the role an admin page needs (src/app/forbidden.tsx).
+    authInterrupts: true,
+    // Catalog imports are uploaded to a server action; the whole catalog is under 1 MB.
+    serverActions: { bodySizeLimit: "5mb" },
+  },
 };
 
 export default nextConfig;

@@ -1,8 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/lib/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The app runs as in production, which requires a session secret: a fresh random one per run. */
+const AUTH_SECRET = process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString("base64url");
+process.env.E2E_AUTH_SECRET = AUTH_SECRET;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -36,6 +40,7 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
       RATE_LIMIT_WRITES_PER_MINUTE: "200",
+      BETTER_AUTH_SECRET: AUTH_SECRET,
     },
   },
 });

@@ -8,6 +8,7 @@
  *   npm run bench -- --no-write                do not touch docs/performance.md
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -119,6 +120,7 @@ async function startServer(): Promise<Server> {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${dir}/advisor.db`,

@@ -16,6 +16,7 @@ import { logger } from "../src/server/log/logger";
 import { CLIENT_IP_HEADER } from "../src/server/http/client-ip";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
 import { needsBuild } from "./lib/build-freshness";
+import { applyLocalAuthSecret } from "./lib/local-auth-secret";
 
 /** How long a stopping server waits for in-flight requests before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -74,6 +75,13 @@ async function seedEmptyCatalog(prisma: DbClient) {
 }
 
 async function main() {
+  const localSecret = applyLocalAuthSecret(ROOT, { nodeEnv: env.NODE_ENV, secret: env.BETTER_AUTH_SECRET });
+  if (localSecret) {
+    logger.warn(
+      { file: path.relative(ROOT, localSecret) },
+      "BETTER_AUTH_SECRET is not set: using this machine's local secret. For a deployment, set NODE_ENV=production and BETTER_AUTH_SECRET.",
+    );
+  }
   run("tsx/dist/cli.mjs", [path.join(ROOT, "scripts/generate-client.ts")]);
   await prepareDatabase();
   if (needsBuild(ROOT)) {

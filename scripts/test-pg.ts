@@ -3,6 +3,7 @@
  * create databases), then a smoke run of the app on PostgreSQL: migrate, seed, serve, and a healthy /api/health.
  */
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "../tests/support/free-port";
@@ -33,6 +34,8 @@ if (!values["skip-smoke"]) {
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      // Production needs a session secret; a fresh random one per smoke run.
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     },
   });
   const deadline = Date.now() + 240_000;

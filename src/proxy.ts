@@ -41,6 +41,11 @@ export function proxy(request: NextRequest) {
   const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
 
   const headers = new Headers(request.headers);
+  // Tells the admin layout which page was asked for, so that signing in returns there. Not an authorisation check
+  // (those live in src/server/auth, on every request); the sign-in page accepts nothing but /admin paths from it.
+  if (request.nextUrl.pathname === "/admin" || request.nextUrl.pathname.startsWith("/admin/")) {
+    headers.set("x-admin-return-to", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  }
   headers.set("x-nonce", scriptNonce);
   headers.set("x-request-id", requestId);
   headers.set("Content-Security-Policy", csp);
@@ -48,7 +53,9 @@ export function proxy(request: NextRequest) {
 
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  const isAdmin = /^\/(admin|api\/admin|api\/auth)(\/|$)/.test(request.nextUrl.pathname);
+  // The maintainers' console never leaks its URLs to other sites.
+  response.headers.set("Referrer-Policy", isAdmin ? "same-origin" : "strict-origin-when-cross-origin");
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");

@@ -18,6 +18,9 @@ export function SiteFooter() {
           <a href="/api/health" className="hover:text-ink hover:underline">
             Status
           </a>
+          <Link href="/admin" className="hover:text-ink hover:underline">
+            Maintainers
+          </Link>
         </nav>
       </div>
     </footer>

@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
@@ -26,6 +27,7 @@ test(
         HOST: "127.0.0.1",
         LOG_LEVEL: "info",
         NODE_ENV: "production",
+        BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -77,3 +79,14 @@ test(
     expect(lines.every((l) => typeof l.level === "string")).toBe(true);
   },
 );
+
+test("in production, npm start refuses to start without a session secret, and says which variable", () => {
+  const { BETTER_AUTH_SECRET: _unset, ...environment } = process.env;
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: { ...environment, DATABASE_URL: `file:${DB_DIR}/never.db`, NODE_ENV: "production", LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toMatch(/BETTER_AUTH_SECRET: is required in production/);
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * Real app servers for the reliability runner: `node --conditions=react-server --import tsx scripts/start.ts`, spawned
  * directly (no npm or shell in between), so the child's pid is the server itself and SIGKILL hits the process that
@@ -5,6 +6,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../../tests/support/free-port";
+
+/** One session secret for all instances started by this run. */
+const SHARED_AUTH_SECRET = randomBytes(32).toString("base64url");
 
 export type ServerOptions = {
   /** Short label for logs and tables, e.g. "A". */
@@ -68,6 +72,8 @@ export async function startServer(options: ServerOptions, timeoutMs = 300_000): 
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Production requires a session secret; every instance of a run shares one, as in a real deployment.
+      BETTER_AUTH_SECRET: SHARED_AUTH_SECRET,
       ...options.env,
     },
   });

@@ -10,7 +10,7 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Res
  * Cross-site requests must not write: a browser always sends Origin on cross-origin POSTs, so a present Origin must
  * match the request's own host. Scripts (no Origin header) are allowed; they are not a CSRF vector.
  */
-export function isCrossSite(request: Request): boolean {
+export function isCrossSite(request: Pick<Request, "headers">): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
   const origin = request.headers.get("origin");
@@ -21,6 +21,14 @@ export function isCrossSite(request: Request): boolean {
   } catch {
     return true;
   }
+}
+
+/** The origin (scheme://host[:port]) a request was sent to, from its Host header and forwarded protocol. */
+export function requestOrigin(request: Pick<Request, "headers" | "url">): string | null {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host) return null;
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return `${proto === "https" ? "https" : "http"}://${host}`;
 }
 
 /** Reads a JSON request body with a size limit; errors are ready-made 4xx responses with no internals. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Catalog, CatalogTool } from "@/domain/catalog/types";
 import { prisma } from "../db/client";
+import type { Prisma } from "../db/prisma";
 import { capabilityFromRow, phaseFromRow, TOOL_ROW_SELECT, toolFromRow } from "../catalog/tool-rows";
 
 /** Reads the catalog as DTOs. Rows never leave this file. */
@@ -20,13 +21,18 @@ function partnersByTool(
   return partners;
 }
 
-export async function getCatalog(): Promise<Catalog> {
-  const [phaseRows, capabilityRows, toolRows, pairs] = await Promise.all([
-    prisma.phase.findMany({ orderBy: { sortOrder: "asc" } }),
-    prisma.capability.findMany({ orderBy: { sortOrder: "asc" }, include: { phase: { select: { slug: true } } } }),
-    prisma.tool.findMany({ orderBy: { name: "asc" }, select: TOOL_ROW_SELECT }),
-    prisma.toolIntegration.findMany(),
-  ]);
+/** The client or transaction to read through: writers read the catalog inside their own transaction. */
+export type CatalogReader = Pick<Prisma.TransactionClient, "phase" | "capability" | "tool" | "toolIntegration">;
+
+export async function getCatalog(db: CatalogReader = prisma): Promise<Catalog> {
+  // Sequential on purpose: a transaction client runs one statement at a time anyway.
+  const phaseRows = await db.phase.findMany({ orderBy: { sortOrder: "asc" } });
+  const capabilityRows = await db.capability.findMany({
+    orderBy: { sortOrder: "asc" },
+    include: { phase: { select: { slug: true } } },
+  });
+  const toolRows = await db.tool.findMany({ orderBy: { name: "asc" }, select: TOOL_ROW_SELECT });
+  const pairs = await db.toolIntegration.findMany();
   const slugById = new Map(toolRows.map((t) => [t.id, t.slug]));
   const partners = partnersByTool(pairs, slugById);
   return {

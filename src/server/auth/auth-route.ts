@@ -1,0 +1,111 @@
+import "server-only";
+import { z } from "zod";
+import { retryAfterSeconds, throttleKey } from "@/domain/auth/sign-in-throttle";
+import { jsonError } from "../http/api-response";
+import { isCrossSite } from "../http/read-json";
+import { logger } from "../log/logger";
+import { findMaintainerByEmail } from "../repositories/maintainer-repository";
+import { clearThrottle, findThrottles, recordSignInFailure } from "../repositories/sign-in-throttle-repository";
+import { getAuth } from "./auth";
+import { hashPassword, MAX_PASSWORD_LENGTH } from "./password-hash";
+
+/**
+ * /api/auth/*: better-auth's handler behind an allow-list. Only what the admin uses is reachable (sign-in with email
+ * and password, sign-out, the session); sign-up, password-reset, account-linking and other endpoints answer 404.
+ * Sign-in gets growing delays after repeated failures (domain/auth/sign-in-throttle.ts), one message for an unknown
+ * email, a wrong password and a disabled account, and a response that does not echo the session token.
+ */
+
+const ALLOWED = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);
+export const INVALID_CREDENTIALS = "Invalid email or password.";
+const MAX_SIGN_IN_BODY = 4 * 1024;
+
+const ZSignIn = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+
+function authPath(request: Request): string {
+  return new URL(request.url).pathname.replace(/^\/api\/auth/, "") || "/";
+}
+
+/** The client address: the first X-Forwarded-For hop (Next.js fills it from the socket when no proxy set it). */
+function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  const path = authPath(request);
+  if (!ALLOWED.has(`${request.method} ${path}`)) return jsonError(404, "not_found", "Not found.");
+  if (request.method === "POST" && isCrossSite(request))
+    return jsonError(403, "cross_site", "Cross-site requests are refused.");
+  if (path === "/sign-in/email") return signIn(request);
+  return getAuth().handler(request);
+}
+
+function invalidCredentials() {
+  return jsonError(401, "invalid_credentials", INVALID_CREDENTIALS);
+}
+
+async function signIn(request: Request): Promise<Response> {
+  const text = await request.text();
+  if (text.length > MAX_SIGN_IN_BODY) return jsonError(413, "payload_too_large", "The request is too large.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return jsonError(400, "invalid_json", "Send the email and password as JSON.");
+  }
+  const parsed = ZSignIn.safeParse(body);
+  if (!parsed.success) return jsonError(400, "invalid_request", "Enter your email and password.");
+  const { email, password } = parsed.data;
+
+  const now = new Date();
+  const keys = [
+    { key: throttleKey("email", email), kind: "email" as const },
+    { key: throttleKey("ip", clientAddress(request)), kind: "ip" as const },
+  ];
+  const states = await findThrottles(keys.map((k) => k.key));
+  const wait = Math.max(...keys.map((k) => retryAfterSeconds(states.get(k.key) ?? null, now)));
+  if (wait > 0) {
+    return Response.json(
+      {
+        error: {
+          code: "too_many_attempts",
+          message: `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+        },
+      },
+      { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+    );
+  }
+
+  const account = await findMaintainerByEmail(email);
+  let response: Response;
+  if (account?.disabledAt) {
+    await hashPassword(password); // same work, and so the same timing, as a wrong password
+    response = invalidCredentials();
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set("content-type", "application/json");
+    headers.delete("content-length");
+    // Only email and password go through: no callbackURL (open redirect) and no rememberMe=false (shorter session).
+    response = await getAuth().handler(
+      new Request(request.url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ email: email.toLowerCase(), password }),
+      }),
+    );
+  }
+
+  if (response.status === 401) {
+    await recordSignInFailure(keys, now);
+    logger.warn({ event: "sign_in_failed" }, "failed sign-in");
+    return invalidCredentials();
+  }
+  if (!response.ok) return response;
+  await clearThrottle(keys[0]!.key);
+  const result = Response.json({ ok: true }, { status: 200, headers: { "Cache-Control": "no-store" } });
+  for (const cookie of response.headers.getSetCookie()) result.headers.append("Set-Cookie", cookie);
+  return result;
+}

@@ -1,0 +1,191 @@
+import { expect, test } from "@playwright/test";
+import { createMaintainer, importTool, signIn } from "./support/admin";
+import { expectAccessible } from "./support/axe";
+
+test.describe("maintainers keep the catalog true", () => {
+  test("a maintainer signs in, creates a tool, edits it, sees it in the catalog and the audit log, and restores the old version", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const admin = createMaintainer("admin");
+    await signIn(page, admin);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expectAccessible(page);
+
+    const slug = `journey-${Date.now().toString(36)}`;
+    await page.getByRole("link", { name: "Add a tool" }).first().click();
+    await expect(page.getByRole("heading", { name: "Add a tool" })).toBeVisible();
+    await expectAccessible(page);
+    const form = page.getByRole("form", { name: "New tool" });
+    // An empty save names every field that needs attention, and saves nothing.
+    await form.getByRole("button", { name: "Create tool" }).click();
+    await expect(page.getByText("Some fields need attention; nothing was saved.")).toBeVisible();
+    await expect(form.locator("#name-error")).toContainText("must not be empty");
+    await expect(form.locator("#capabilities-error")).toContainText("at least one primary capability");
+
+    await form.getByLabel("Name", { exact: true }).fill("Journey Tracker");
+    await form.getByLabel("Slug").fill(slug);
+    await form.getByLabel("Summary").fill("Tracks journeys for end-to-end tests.");
+    await form.getByLabel("Description (Markdown)").fill("Tracks **journeys**.\n\n<script>alert(1)</script>");
+    await form.getByRole("tab", { name: "Preview" }).click();
+    await expect(form.getByRole("tabpanel", { name: "Description preview" }).locator("strong")).toHaveText("journeys");
+    await expect(form.getByRole("tabpanel", { name: "Description preview" }).locator("script")).toHaveCount(0);
+    await form.getByRole("tab", { name: "Write" }).click();
+    await form.getByLabel("Homepage").fill("https://journey.example.com");
+    await form.getByLabel("Experiment tracking").selectOption("primary");
+    await form.getByLabel("Add an integration").fill("mlfl");
+    await form.getByRole("button", { name: "Add integration with MLflow" }).click();
+    await expect(form.getByRole("list", { name: "Selected integrations" })).toContainText("MLflow");
+    await form.getByLabel("Strengths (one per line)").fill("Fast\nFriendly");
+    await form.getByLabel("Limitations (one per line)").fill("Fictional");
+    await form.getByRole("button", { name: "Create tool" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/admin/tools/${slug}\\?created=1$`));
+    await expect(page.getByText("Journey Tracker was created.")).toBeVisible();
+    await expectAccessible(page);
+    const edit = page.getByRole("form", { name: "Edit Journey Tracker" });
+    await edit.getByLabel("Summary").fill("Tracks journeys, now with maps.");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText(/Saved\. Journey Tracker is now at version 2\./)).toBeVisible();
+
+    await page.goto(`/catalog/${slug}`);
+    await expectAccessible(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Journey Tracker" })).toBeVisible();
+    await expect(page.getByText("Tracks journeys, now with maps.")).toBeVisible();
+
+    await page.goto(`/admin/audit?q=${slug}`);
+    await expectAccessible(page);
+    const records = page.getByRole("list", { name: "Audit records" });
+    await expect(records.getByRole("listitem")).toHaveCount(2);
+    const update = records.getByRole("listitem").filter({ hasText: "Updated tool Journey Tracker (summary)" });
+    await expect(update).toContainText(`by ${admin.email}`);
+    await update.getByText("Show what changed").click();
+    await expect(update.getByRole("row", { name: /summary/ })).toContainText("Tracks journeys for end-to-end tests.");
+    await expect(update.getByRole("row", { name: /summary/ })).toContainText("Tracks journeys, now with maps.");
+
+    await page.goto(`/admin/tools/${slug}/history`);
+    await expectAccessible(page);
+    const created = page
+      .getByRole("list", { name: "Audit records" })
+      .getByRole("listitem")
+      .filter({ hasText: "Created tool Journey Tracker" });
+    await created.getByRole("button", { name: "Restore this version" }).click();
+    await expect(page.getByText("Restored as a new version.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Audit records" }).getByRole("listitem").first()).toContainText(
+      "Restored tool Journey Tracker",
+    );
+
+    await page.goto(`/catalog/${slug}`);
+    await expect(page.getByText("Tracks journeys for end-to-end tests.")).toBeVisible();
+  });
+
+  test("two maintainers edit the same tool: the second save gets a conflict and nothing is overwritten", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const tool = importTool();
+    const first = createMaintainer("admin", "alice");
+    const second = createMaintainer("editor", "bob");
+    const alice = await (await browser.newContext()).newPage();
+    const bob = await (await browser.newContext()).newPage();
+    await signIn(alice, first, `/admin/tools/${tool.slug}`);
+    await signIn(bob, second, `/admin/tools/${tool.slug}`);
+    await expectAccessible(bob);
+
+    const aliceForm = alice.getByRole("form", { name: `Edit ${tool.name}` });
+    await aliceForm.getByLabel("Summary").fill("Alice's summary.");
+    await aliceForm.getByRole("button", { name: "Save changes" }).click();
+    await expect(alice.getByText(/Saved\./)).toBeVisible();
+
+    const bobForm = bob.getByRole("form", { name: `Edit ${tool.name}` });
+    await bobForm.getByLabel("Summary").fill("Bob's summary.");
+    await bobForm.getByRole("button", { name: "Save changes" }).click();
+    const conflict = bob.getByRole("region", { name: /Edit conflict/ });
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText(`${first.email} saved version 2`);
+    await expect(conflict.getByRole("row", { name: /summary/ })).toContainText("Alice's summary.");
+    await expect(conflict.getByRole("row", { name: /summary/ })).toContainText("you changed it too");
+    await expectAccessible(bob);
+
+    await bob.goto(`/catalog/${tool.slug}`);
+    await expect(bob.getByText("Alice's summary.")).toBeVisible();
+    await expect(bob.getByText("Bob's summary.")).toHaveCount(0);
+    await bob.goBack();
+    await bob.goto(`/admin/audit?q=${tool.slug}`);
+    await expect(
+      bob.getByRole("list", { name: "Audit records" }).getByRole("listitem").filter({ hasText: "Updated tool" }),
+    ).toHaveCount(1);
+  });
+
+  test("an editor keeps the catalog but cannot manage maintainers", async ({ page }) => {
+    const editor = createMaintainer("editor");
+    await signIn(page, editor);
+    await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Tools" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Maintainers" }),
+    ).toHaveCount(0);
+    const response = await page.goto("/admin/maintainers");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Maintainer accounts" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("an admin adds an editor, who signs in with the one-time password", async ({ page, browser }) => {
+    const admin = createMaintainer("admin");
+    await signIn(page, admin, "/admin/maintainers");
+    await expectAccessible(page);
+    const email = `new-editor-${Date.now().toString(36)}@example.com`;
+    const form = page.getByRole("form", { name: "Add a maintainer" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("New Editor");
+    await form.getByRole("button", { name: "Create account" }).click();
+    const password = (await page.getByLabel("One-time password").innerText()).trim();
+    await expect(page.getByRole("table", { name: "Maintainer accounts" })).toContainText(email);
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, { email, password, role: "editor" });
+    await expect(other.getByText("New Editor · editor")).toBeVisible();
+  });
+
+  test("signing out revokes the session: the old cookie no longer works", async ({ page, browser, baseURL }) => {
+    const admin = createMaintainer("admin");
+    await signIn(page, admin);
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name.endsWith("session_token"))).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+    });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/admin\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Maintainer sign-in" })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/admin/tools");
+    await expect(page).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin%2Ftools$/);
+
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    const stale = await replay.newPage();
+    await stale.goto("/admin");
+    await expect(stale).toHaveURL(/\/admin\/sign-in\?next=%2Fadmin$/);
+    const api = await replay.request.get(`${baseURL}/api/admin/export`);
+    expect(api.status()).toBe(401);
+  });
+
+  test("a wrong password gets the same message as an unknown account", async ({ page }) => {
+    const editor = createMaintainer("editor");
+    await page.goto("/admin/sign-in");
+    await page.getByLabel("Email").fill(editor.email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+      "Invalid email or password.",
+    );
+    await page.getByLabel("Email").fill("nobody-here@example.com");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+      "Invalid email or password.",
+    );
+    await expectAccessible(page);
+  });
+});
