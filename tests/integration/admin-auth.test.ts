@@ -130,6 +130,10 @@ describe("signing in", () => {
     expect(await db.prisma.user.count({ where: { email: "x@example.com" } })).toBe(0);
     const reset = await auth.POST(authRequest("/request-password-reset", { body: { email: "csrf@example.com" } }));
     expect(reset.status).toBe(404);
+    const { cookie } = await signIn(auth, "csrf@example.com", PASSWORD, "10.6.0.1");
+    const session = await auth.GET(authRequest("/get-session", { cookie }));
+    expect(session.status).toBe(404);
+    expect(await session.text()).not.toContain("token");
   });
 });
 
@@ -238,6 +242,7 @@ describe("production cookies", () => {
       actor,
     );
     const { response } = await signIn(prod.auth, "secure@example.com", PASSWORD, "10.9.0.1");
+    expect(response.status, await response.clone().text()).toBe(200);
     const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token="));
     expect(setCookie).toMatch(/^__Secure-advisor\.session_token=/);
     expect(setCookie).toMatch(/; Secure/i);

@@ -11,12 +11,12 @@ import { hashPassword, MAX_PASSWORD_LENGTH } from "./password-hash";
 
 /**
  * /api/auth/*: better-auth's handler behind an allow-list. Only what the admin uses is reachable (sign-in with email
- * and password, sign-out, the session); sign-up, password-reset, account-linking and other endpoints answer 404.
+ * and password, sign-out; pages read the session on the server); get-session, sign-up, password-reset, account-linking and other endpoints answer 404.
  * Sign-in gets growing delays after repeated failures (domain/auth/sign-in-throttle.ts), one message for an unknown
  * email, a wrong password and a disabled account, and a response that does not echo the session token.
  */
 
-const ALLOWED = new Set(["POST /sign-in/email", "POST /sign-out", "GET /get-session"]);
+const ALLOWED = new Set(["POST /sign-in/email", "POST /sign-out"]);
 export const INVALID_CREDENTIALS = "Invalid email or password.";
 const MAX_SIGN_IN_BODY = 4 * 1024;
 
