@@ -12,6 +12,8 @@ import {
   savePhase,
   saveTool,
   type Actor,
+  type ChangeValidator,
+  type EntityRequest,
   type WriteResult,
 } from "../repositories/catalog-admin-repository";
 import { getCatalog } from "../repositories/catalog-repository";
@@ -138,56 +140,59 @@ export async function restoreVersion(
   return saveCapabilityChange(parsed.data, expectedVersion, actor, "restore");
 }
 
-export async function savePhaseChange(
+type CategoryKind = "phase" | "capability";
+
+/**
+ * Saves a phase or capability from an admin form or a restore: an update when the entry exists and the caller names
+ * the version it edited, a create otherwise. A restore over an existing entry without a version is a conflict.
+ */
+async function saveCategoryChange<T extends Phase | Capability, R>(
+  kind: CategoryKind,
+  input: T,
+  expectedVersion: number | null | undefined,
+  actor: Actor,
+  action: "save" | "restore",
+  save: (request: EntityRequest<T>, actor: Actor, validate: ChangeValidator) => Promise<R>,
+) {
+  const validate: ChangeValidator = (catalog) =>
+    validateCatalogChange(catalog, { kind, slug: input.slug, next: input } as Parameters<
+      typeof validateCatalogChange
+    >[1]);
+  const catalog = await getCatalog();
+  const exists = (kind === "phase" ? catalog.phases : catalog.capabilities).some((entry) => entry.slug === input.slug);
+  if (action === "restore" && exists && !expectedVersion)
+    return { ok: false as const, reason: "conflict" as const, current: null, lastChange: null };
+  return expectedVersion && (exists || action === "save")
+    ? save(
+        {
+          mode: "update",
+          slug: input.slug,
+          expectedVersion,
+          input,
+          action: action === "restore" ? "restore" : "update",
+        },
+        actor,
+        validate,
+      )
+    : save({ mode: "create", input, action: action === "restore" ? "restore" : "create" }, actor, validate);
+}
+
+export function savePhaseChange(
   input: Phase,
   expectedVersion: number | null | undefined,
   actor: Actor,
   action: "save" | "restore" = "save",
 ) {
-  const validate = (catalog: Awaited<ReturnType<typeof getCatalog>>) =>
-    validateCatalogChange(catalog, { kind: "phase", slug: input.slug, next: input });
-  const exists = (await getCatalog()).phases.some((p) => p.slug === input.slug);
-  if (action === "restore" && exists && !expectedVersion)
-    return { ok: false as const, reason: "conflict" as const, current: null, lastChange: null };
-  return expectedVersion && (exists || action === "save")
-    ? savePhase(
-        {
-          mode: "update",
-          slug: input.slug,
-          expectedVersion,
-          input,
-          action: action === "restore" ? "restore" : "update",
-        },
-        actor,
-        validate,
-      )
-    : savePhase({ mode: "create", input, action: action === "restore" ? "restore" : "create" }, actor, validate);
+  return saveCategoryChange("phase", input, expectedVersion, actor, action, savePhase);
 }
 
-export async function saveCapabilityChange(
+export function saveCapabilityChange(
   input: Capability,
   expectedVersion: number | null | undefined,
   actor: Actor,
   action: "save" | "restore" = "save",
 ) {
-  const validate = (catalog: Awaited<ReturnType<typeof getCatalog>>) =>
-    validateCatalogChange(catalog, { kind: "capability", slug: input.slug, next: input });
-  const exists = (await getCatalog()).capabilities.some((c) => c.slug === input.slug);
-  if (action === "restore" && exists && !expectedVersion)
-    return { ok: false as const, reason: "conflict" as const, current: null, lastChange: null };
-  return expectedVersion && (exists || action === "save")
-    ? saveCapability(
-        {
-          mode: "update",
-          slug: input.slug,
-          expectedVersion,
-          input,
-          action: action === "restore" ? "restore" : "update",
-        },
-        actor,
-        validate,
-      )
-    : saveCapability({ mode: "create", input, action: action === "restore" ? "restore" : "create" }, actor, validate);
+  return saveCategoryChange("capability", input, expectedVersion, actor, action, saveCapability);
 }
 
 export { deleteCapability, deletePhase };

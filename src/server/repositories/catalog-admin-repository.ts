@@ -361,7 +361,7 @@ export async function toolBookkeeping(): Promise<Map<string, { updatedAt: Date; 
 
 // Phases and capabilities ------------------------------------------------------------------------------------------
 
-type EntityRequest<T> =
+export type EntityRequest<T> =
   | { mode: "create"; input: T; action: "create" | "restore" }
   | { mode: "update"; slug: string; expectedVersion: number; input: T; action: "update" | "restore" };
 
