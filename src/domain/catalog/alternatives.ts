@@ -1,3 +1,4 @@
+import { compareNames } from "./compare-names";
 import type { CatalogTool } from "./types";
 import { isRetiredStatus } from "./vocabulary";
 
@@ -15,7 +16,7 @@ export function findAlternatives(tool: CatalogTool, tools: CatalogTool[], limit:
       (a, b) =>
         b.shared - a.shared ||
         Number(a.t.status !== "active") - Number(b.t.status !== "active") ||
-        a.t.name.localeCompare(b.t.name, "en", { sensitivity: "base" }),
+        compareNames(a.t.name, b.t.name),
     )
     .slice(0, limit)
     .map(({ t }) => t);

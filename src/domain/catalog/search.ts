@@ -1,3 +1,4 @@
+import { compareNames } from "./compare-names";
 import type { Catalog, CatalogTool } from "./types";
 import {
   CLOUDS,
@@ -78,6 +79,8 @@ export function tokenize(text: string): string[] {
 
 type IndexedTool = {
   tool: CatalogTool;
+  /** Position in alphabetical order (by name, then slug): sorting compares numbers, not strings. */
+  nameOrder: number;
   phases: Set<string>;
   capabilities: Set<string>;
   name: string;
@@ -95,11 +98,14 @@ export type CatalogIndex = { entries: IndexedTool[] };
 export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
   const capabilityPhase = new Map(catalog.capabilities.map((c) => [c.slug, c.phase]));
   const capabilityName = new Map(catalog.capabilities.map((c) => [c.slug, c.name]));
+  const alphabetical = [...catalog.tools].sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.slug, b.slug));
+  const nameOrder = new Map(alphabetical.map((tool, i) => [tool, i]));
   return {
     entries: catalog.tools.map((tool) => {
       const caps = [...tool.capabilities.primary, ...tool.capabilities.secondary];
       return {
         tool,
+        nameOrder: nameOrder.get(tool)!,
         capabilities: new Set(caps),
         phases: new Set(caps.map((c) => capabilityPhase.get(c)).filter((p): p is string => p !== undefined)),
         name: tokenize(tool.name).join(" "),
@@ -185,22 +191,25 @@ const FACET_NAMES: FacetName[] = [
   "statuses",
 ];
 
-function compareBy(sort: SortOrder, scores: Map<CatalogTool, number>) {
-  const byName = (a: CatalogTool, b: CatalogTool) =>
-    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug);
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type Ranked = { entry: IndexedTool; score: number };
+
+function compareBy(sort: SortOrder): (a: Ranked, b: Ranked) => number {
+  const byName = (a: Ranked, b: Ranked) => a.entry.nameOrder - b.entry.nameOrder;
   switch (sort) {
     case "name":
       return byName;
     case "ops-complexity":
-      return (a: CatalogTool, b: CatalogTool) => a.opsComplexity - b.opsComplexity || byName(a, b);
+      return (a, b) => a.entry.tool.opsComplexity - b.entry.tool.opsComplexity || byName(a, b);
     case "learning-curve":
-      return (a: CatalogTool, b: CatalogTool) => a.learningCurve - b.learningCurve || byName(a, b);
+      return (a, b) => a.entry.tool.learningCurve - b.entry.tool.learningCurve || byName(a, b);
     case "recently-reviewed":
-      return (a: CatalogTool, b: CatalogTool) => b.lastReviewed.localeCompare(a.lastReviewed) || byName(a, b);
+      return (a, b) => compareCodes(b.entry.tool.lastReviewed, a.entry.tool.lastReviewed) || byName(a, b);
     case "relevance":
       // Usable tools before retired ones, then by text relevance, then by name.
-      return (a: CatalogTool, b: CatalogTool) =>
-        Number(isRetired(a)) - Number(isRetired(b)) || (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || byName(a, b);
+      return (a, b) =>
+        Number(isRetired(a.entry.tool)) - Number(isRetired(b.entry.tool)) || b.score - a.score || byName(a, b);
   }
 }
 
@@ -212,33 +221,29 @@ function isRetired(tool: CatalogTool): boolean {
 export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchResult {
   const tokens = tokenize(query.text);
   const phrase = tokens.join(" ");
-  const scores = new Map<CatalogTool, number>();
-  const textMatches: IndexedTool[] = [];
+  const textMatches: Ranked[] = [];
   for (const entry of index.entries) {
     const score = scoreEntry(entry, tokens, phrase);
-    if (score > 0) {
-      scores.set(entry.tool, score);
-      textMatches.push(entry);
-    }
+    if (score > 0) textMatches.push({ entry, score });
   }
 
   const predicates = facetPredicates(query);
   const active = FACET_NAMES.filter((f) => predicates[f] !== null);
   const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, {}])) as FacetCounts;
-  const results: CatalogTool[] = [];
-  for (const entry of textMatches) {
-    const failing = active.filter((f) => !predicates[f]!(entry));
-    if (failing.length === 0) results.push(entry.tool);
+  const results: Ranked[] = [];
+  for (const match of textMatches) {
+    const failing = active.filter((f) => !predicates[f]!(match.entry));
+    if (failing.length === 0) results.push(match);
     if (failing.length > 1) continue;
-    const values = facetValues(entry);
+    const values = facetValues(match.entry);
     for (const facet of FACET_NAMES) {
       // Count toward a facet when every *other* active filter passes.
       if (failing.length === 1 && failing[0] !== facet) continue;
       for (const value of values[facet]) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
     }
   }
-  results.sort(compareBy(query.sort === "relevance" && tokens.length === 0 ? "relevance" : query.sort, scores));
-  return { tools: results, total: results.length, facets };
+  results.sort(compareBy(query.sort === "relevance" && tokens.length === 0 ? "relevance" : query.sort));
+  return { tools: results.map((r) => r.entry.tool), total: results.length, facets };
 }
 
 /** The allowed values of each enumerated facet, for parsing and for rendering every option (even at count 0). */
