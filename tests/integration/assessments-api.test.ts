@@ -52,6 +52,8 @@ describe("POST /api/v1/assessments", () => {
     expect(body.url).toBe(`/r/${body.id}`);
     expect(body.questionnaireVersion).toBe(questionnaire.version);
     expect(body.profile.stage).toBe(2);
+    // The stack is not stored, so the write does not compute it: GET Location does.
+    expect(body).not.toHaveProperty("recommendation");
     expect(await db.prisma.assessment.count({ where: { id: body.id } })).toBe(1);
   });
 
@@ -111,16 +113,21 @@ describe("POST /api/v1/assessments", () => {
 });
 
 describe("GET /api/v1/assessments/{id}", () => {
-  test("returns the saved answers and scores, privately", async () => {
+  test("returns the saved answers, scores and the recommended stack, privately", async () => {
     const created = (await (await submit({ answers: answerAll(questionnaire, 4) })).json()) as Created;
     const response = await getOne(new Request(`http://localhost/api/v1/assessments/${created.id}`), {
       params: Promise.resolve({ id: created.id }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    const body = (await response.json()) as Created & { answers: Record<string, unknown> };
+    const body = (await response.json()) as Created & {
+      answers: Record<string, unknown>;
+      recommendation: { stage: number; items: unknown[] };
+    };
     expect(body.profile).toEqual(created.profile);
     expect(body.answers.ownership).toBeDefined();
+    expect(body.recommendation.stage).toBe(created.profile.stage);
+    expect(body.recommendation.items.length).toBeGreaterThan(0);
   });
 
   test("an edited assessment records its parent, and the parent stays readable", async () => {

@@ -29,7 +29,7 @@ const ZTool = ZToolInput.safeExtend({ version: z.number().int(), isOpenSource: z
   description: "A catalog entry; capabilities, integrations and successor are slugs.",
 });
 
-const ZAssessment = z
+const ZSavedAssessment = z
   .object({
     id: z.string().meta({ description: "144 random bits, base64url: the only key to the assessment." }),
     url: z.string().meta({ example: "/r/abc…" }),
@@ -38,9 +38,15 @@ const ZAssessment = z
     parentId: z.string().nullable(),
     answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()])),
     profile: ZProfile.meta({ id: "MaturityProfile" }),
-    recommendation: ZRecommendation.meta({ id: "Recommendation" }),
   })
-  .meta({ id: "Assessment" });
+  .meta({ id: "SavedAssessment", description: "What was stored, with its scores." });
+
+const ZAssessment = ZSavedAssessment.safeExtend({
+  recommendation: ZRecommendation.meta({
+    id: "Recommendation",
+    description: "Worked out from the current catalog each time the assessment is read; not stored.",
+  }),
+}).meta({ id: "Assessment" });
 
 const list = (values: readonly (string | number)[]) =>
   z
@@ -153,13 +159,14 @@ export function buildOpenApiDocument() {
       "/api/v1/assessments": {
         post: {
           tags: ["Assessments"],
-          summary: "Submit answers; get the scores and the recommended stack",
+          summary:
+            "Submit answers; get the saved assessment and its scores (GET `Location` adds the recommended stack)",
           requestBody: {
             content: { "application/json": { schema: ZAssessmentSubmission.meta({ id: "AssessmentSubmission" }) } },
           },
           responses: {
             "201": {
-              ...json(ZAssessment, "Saved. `Location` points at the assessment."),
+              ...json(ZSavedAssessment, "Saved. `Location` points at the assessment with its recommended stack."),
               headers: z.object({ Location: z.string() }),
             },
             "400": errors["400"],

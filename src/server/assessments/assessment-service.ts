@@ -27,7 +27,7 @@ export const ZAssessmentSubmission = z
   .strict();
 
 export type SubmissionResult =
-  | { ok: true; assessment: StoredAssessment; profile: MaturityProfile; recommendation: Recommendation }
+  | { ok: true; assessment: StoredAssessment; profile: MaturityProfile }
   | { ok: false; status: 400 | 422; issues: AnswerIssue[] };
 
 export async function submitAssessment(body: unknown): Promise<SubmissionResult> {
@@ -64,13 +64,7 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
     answers: validated.answers,
     parentId: parentId ?? null,
   });
-  const profile = scoreAnswers(questionnaire, validated.answers);
-  return {
-    ok: true,
-    assessment,
-    profile,
-    recommendation: recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog),
-  };
+  return { ok: true, assessment, profile: scoreAnswers(questionnaire, validated.answers) };
 }
 
 export type LoadedAssessment = {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * POST /api/v1/assessments — answers in (JSON keyed by question id), the saved assessment with its scores out:
- * 201 with Location. Invalid answers are a 400 with `answers.<questionId>` paths, and nothing is stored.
+ * 201 with Location, where GET adds the recommended stack. Invalid answers are a 400 with `answers.<questionId>` paths, and nothing is stored.
  */
 export const POST = apiHandler(async (request: Request) => {
   const limited = await enforceRateLimit(request, "write");
@@ -26,7 +26,7 @@ export const POST = apiHandler(async (request: Request) => {
     );
   }
   const location = `/api/v1/assessments/${result.assessment.id}`;
-  return jsonOk(presentAssessment(result.assessment, result.profile, result.recommendation), {
+  return jsonOk(presentAssessment(result.assessment, result.profile), {
     status: 201,
     headers: { Location: location },
   });

@@ -1,14 +1,14 @@
 import { apiHandler } from "@/server/http/api-handler";
 import { loadAssessment } from "@/server/assessments/assessment-service";
-import { presentAssessment } from "@/server/assessments/present-assessment";
+import { presentAssessmentWithStack } from "@/server/assessments/present-assessment";
 import { jsonError, jsonOk } from "@/server/http/api-response";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/assessments/{id} — the saved answers and their scoring. Private: the id is the only key. */
+/** GET /api/v1/assessments/{id} — the saved answers, their scoring and the stack recommended from the current catalog. Private: the id is the only key. */
 export const GET = apiHandler(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const loaded = await loadAssessment(id);
   if (!loaded) return jsonError(404, "not_found", "No assessment with this id.");
-  return jsonOk(presentAssessment(loaded.assessment, loaded.profile, loaded.recommendation));
+  return jsonOk(presentAssessmentWithStack(loaded.assessment, loaded.profile, loaded.recommendation));
 });
