@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 
-const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, "package.json"), "utf8")) as { version: string };
+const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, "package.json"), "utf8")) as {
+  version: string;
+};
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -18,6 +20,8 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   typedRoutes: true,
   experimental: {
+    // The stylesheet (about 7 KB gzipped) travels inside the HTML: the first paint waits for no other request.
+    inlineCss: true,
     // forbidden() answers 403 for a signed-in maintainer without the role an admin page needs (src/app/forbidden.tsx).
     authInterrupts: true,
     // Catalog imports are uploaded to a server action; the whole catalog is under 1 MB.
