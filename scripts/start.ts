@@ -14,6 +14,9 @@ import { createPrismaClient, type DbClient } from "../src/server/db/prisma";
 import { openPostgresDriver } from "../src/server/db/sql-driver";
 import { logger } from "../src/server/log/logger";
 import { CLIENT_IP_HEADER } from "../src/server/http/client-ip";
+import { internalOrigin } from "../src/server/http/internal-origin";
+import { createPageCache } from "../src/server/http/page-cache";
+import { openCatalogRevisionReader } from "../src/server/db/catalog-revision-reader";
 import { ContentError, seedFromContent } from "../src/server/seed/run-seed";
 import { needsBuild } from "./lib/build-freshness";
 import { applyLocalAuthSecret } from "./lib/local-auth-secret";
@@ -92,12 +95,22 @@ async function main() {
   const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const revisions = env.PAGE_CACHE_MB > 0 ? openCatalogRevisionReader(env.DATABASE_URL) : null;
+  const pages = revisions
+    ? createPageCache({
+        revision: () => revisions.read(),
+        origin: internalOrigin(),
+        maxBytes: env.PAGE_CACHE_MB * 2 ** 20,
+        onError: (err: unknown, url) => logger.warn({ err, url }, "page cache could not render; served directly"),
+      })
+    : null;
   const server = createServer((req, res) => {
     // The client address for rate limits: ours to set, never the client's.
     const forwarded = req.headers["x-forwarded-for"];
     const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").pop()?.trim();
     req.headers[CLIENT_IP_HEADER] = env.TRUST_PROXY && last ? last : (req.socket.remoteAddress ?? "unknown");
-    void handle(req, res);
+    if (pages) pages.handle(req, res, () => void handle(req, res));
+    else void handle(req, res);
   });
   server.keepAliveTimeout = 5_000;
   server.listen(env.PORT, env.HOST, () => {

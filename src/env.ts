@@ -33,6 +33,8 @@ const ZEnv = z
      * 127.0.0.1 for a wildcard HOST.
      */
     INTERNAL_ORIGIN: z.url().optional(),
+    /** Memory for rendered public pages, served again until the catalog changes (src/server/http/page-cache.ts); 0 = off. */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Requests per client and minute; 0 turns a limit off (load tests). */
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
     RATE_LIMIT_EXPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),

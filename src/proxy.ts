@@ -1,19 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
+import { newNonce, requestIdFor } from "@/server/http/request-tokens";
 
 /**
  * Runs before every request (Next 16's proxy, formerly middleware): a per-request CSP nonce, security headers and a
  * request id. Authorization does NOT live here; every server action, route handler and page checks its own access
  * through the server layer.
  */
-
-function nonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
 export function contentSecurityPolicy(scriptNonce: string, isDev: boolean): string {
   return [
@@ -34,11 +27,10 @@ export function contentSecurityPolicy(scriptNonce: string, isDev: boolean): stri
 }
 
 export function proxy(request: NextRequest) {
-  const scriptNonce = nonce();
+  const scriptNonce = newNonce();
   const isDev = env.NODE_ENV === "development";
   const csp = contentSecurityPolicy(scriptNonce, isDev);
-  const incomingId = request.headers.get("x-request-id");
-  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
+  const requestId = requestIdFor(request.headers.get("x-request-id"));
 
   const headers = new Headers(request.headers);
   // Tells the admin layout which page was asked for, so that signing in returns there. Not an authorisation check

@@ -5,6 +5,7 @@ import { expectAccessible } from "./support/axe";
 test.describe("maintainers keep the catalog true", () => {
   test("a maintainer signs in, creates a tool, edits it, sees it in the catalog and the audit log, and restores the old version", async ({
     page,
+    request,
   }) => {
     test.setTimeout(90_000);
     const admin = createMaintainer("admin");
@@ -43,10 +44,19 @@ test.describe("maintainers keep the catalog true", () => {
     await expect(page).toHaveURL(new RegExp(`/admin/tools/${slug}\\?created=1$`));
     await expect(page.getByText("Journey Tracker was created.")).toBeVisible();
     await expectAccessible(page);
+    // Visitors (no session) get the tool page from the page cache until the catalog changes.
+    const visitorSees = async (text: string) => {
+      const response = await request.get(`/catalog/${slug}`);
+      expect(await response.text()).toContain(text);
+      return response.headers()["x-cache"];
+    };
+    expect(await visitorSees("Tracks journeys for end-to-end tests.")).toBe("MISS");
+    expect(await visitorSees("Tracks journeys for end-to-end tests.")).toBe("HIT");
     const edit = page.getByRole("form", { name: "Edit Journey Tracker" });
     await edit.getByLabel("Summary").fill("Tracks journeys, now with maps.");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText(/Saved\. Journey Tracker is now at version 2\./)).toBeVisible();
+    expect(await visitorSees("Tracks journeys, now with maps.")).toBe("MISS");
 
     await page.goto(`/catalog/${slug}`);
     await expectAccessible(page);
@@ -77,6 +87,7 @@ test.describe("maintainers keep the catalog true", () => {
 
     await page.goto(`/catalog/${slug}`);
     await expect(page.getByText("Tracks journeys for end-to-end tests.")).toBeVisible();
+    expect(await visitorSees("Tracks journeys for end-to-end tests.")).toBe("MISS");
   });
 
   test("two maintainers edit the same tool: the second save gets a conflict and nothing is overwritten", async ({

@@ -10,6 +10,26 @@ export const MAX_TOOLS_IN_USE = 60;
 export type AnswerIssue = { path: (string | number)[]; message: string };
 export type AnswersResult = { ok: true; answers: Answers } | { ok: false; issues: AnswerIssue[] };
 
+/**
+ * Answer schemas per questionnaire and tool list, built once: building zod schemas costs far more than using them,
+ * and both inputs are long-lived objects (a questionnaire version, a catalog snapshot's slug set).
+ */
+const schemaCache = new WeakMap<Questionnaire, WeakMap<ReadonlySet<string>, Map<string, z.ZodType<AnswerValue>>>>();
+
+function schemaFor(
+  questionnaire: Questionnaire,
+  question: Question,
+  toolSlugs: ReadonlySet<string>,
+): z.ZodType<AnswerValue> {
+  let byTools = schemaCache.get(questionnaire);
+  if (!byTools) schemaCache.set(questionnaire, (byTools = new WeakMap()));
+  let byQuestion = byTools.get(toolSlugs);
+  if (!byQuestion) byTools.set(toolSlugs, (byQuestion = new Map<string, z.ZodType<AnswerValue>>()));
+  let schema = byQuestion.get(question.id);
+  if (!schema) byQuestion.set(question.id, (schema = valueSchema(question, toolSlugs)));
+  return schema;
+}
+
 function valueSchema(question: Question, toolSlugs: ReadonlySet<string>): z.ZodType<AnswerValue> {
   const dontKnow = question.allowDontKnow ? [DONT_KNOW] : [];
   const optionValues = [...question.options.map((o) => o.value), ...dontKnow];
@@ -24,11 +44,9 @@ function valueSchema(question: Question, toolSlugs: ReadonlySet<string>): z.ZodT
         z.literal(DONT_KNOW).refine(() => question.allowDontKnow, "“Don't know” is not an answer to this question"),
         z
           .array(
-            z
-              .string()
-              .refine((v) => question.options.some((o) => o.value === v), {
-                message: `must be one of: ${question.options.map((o) => o.value).join(", ")}`,
-              }),
+            z.string().refine((v) => question.options.some((o) => o.value === v), {
+              message: `must be one of: ${question.options.map((o) => o.value).join(", ")}`,
+            }),
           )
           .max(question.options.length)
           .refine((list) => new Set(list).size === list.length, "must not repeat a choice"),
@@ -89,7 +107,7 @@ export function validateAnswers(
       if (question.required) issues.push({ path: ["answers", question.id], message: "is required" });
       continue;
     }
-    const parsed = valueSchema(question, toolSlugs).safeParse(value);
+    const parsed = schemaFor(questionnaire, question, toolSlugs).safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({

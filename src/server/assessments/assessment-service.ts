@@ -57,7 +57,7 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
     return { ok: false, status: 422, issues: [{ path: ["parentId"], message: "is not an existing assessment" }] };
   }
   const snapshot = await getCatalogSnapshot();
-  const validated = validateAnswers(questionnaire, raw, new Set(snapshot.toolsBySlug.keys()));
+  const validated = validateAnswers(questionnaire, raw, snapshot.toolSlugs);
   if (!validated.ok) return { ok: false, status: 400, issues: validated.issues };
   const assessment = await createAssessment({
     questionnaireVersion: questionnaire.version,

@@ -14,6 +14,8 @@ export type CatalogSnapshot = {
   catalog: Catalog;
   index: CatalogIndex;
   toolsBySlug: Map<string, CatalogTool>;
+  /** Every slug, one Set per revision (answer validation caches its schemas on it). */
+  toolSlugs: ReadonlySet<string>;
   capabilitiesBySlug: Map<string, CatalogCapability>;
   phasesBySlug: Map<string, CatalogPhase>;
   /** The engine's view of the catalog, built once per revision (the engine caches its own indexes on it). */
@@ -30,6 +32,7 @@ async function load(revision: number): Promise<CatalogSnapshot> {
     catalog,
     index: buildCatalogIndex(catalog),
     toolsBySlug: new Map(catalog.tools.map((t) => [t.slug, t])),
+    toolSlugs: new Set(catalog.tools.map((t) => t.slug)),
     capabilitiesBySlug: new Map(catalog.capabilities.map((c) => [c.slug, c])),
     phasesBySlug: new Map(catalog.phases.map((p) => [p.slug, p])),
     recommenderCatalog: toRecommenderCatalog(catalog),

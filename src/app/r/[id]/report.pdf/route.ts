@@ -1,8 +1,8 @@
 import { apiHandler } from "@/server/http/api-handler";
 import { contentDisposition } from "@/domain/report/report-data";
-import { env } from "@/env";
 import { assessmentExists } from "@/server/repositories/assessment-repository";
 import { jsonError } from "@/server/http/api-response";
+import { internalOrigin } from "@/server/http/internal-origin";
 import { enforceRateLimit } from "@/server/http/rate-limit";
 import { logger } from "@/server/log/logger";
 import { PdfTimeoutError, PdfUnavailableError, renderPdf, type PaperFormat } from "@/server/pdf/render-pdf";
@@ -25,8 +25,7 @@ export const GET = apiHandler(async (request: Request, { params }: { params: Pro
   }
   if (!(await assessmentExists(id))) return jsonError(404, "not_found", "No assessment with this id.");
   const format: PaperFormat = formatParam === "a4" ? "A4" : "Letter";
-  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
-  const printUrl = `${(env.INTERNAL_ORIGIN ?? `http://${host}:${env.PORT}`).replace(/\/+$/, "")}/r/${encodeURIComponent(id)}/print`;
+  const printUrl = `${internalOrigin()}/r/${encodeURIComponent(id)}/print`;
   try {
     const pdf = await renderPdf(printUrl, format);
     return new Response(new Uint8Array(pdf), {

@@ -1,0 +1,208 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+import { newNonce, requestIdFor } from "./request-tokens";
+
+const gzip = promisify(gzipCallback);
+
+/**
+ * A server-side cache for the public pages whose HTML depends only on the URL and the catalog: home, catalog,
+ * tool pages, compare, the questionnaire and the API docs. Each page is rendered once per catalog revision (the
+ * newest audit-log id, which every catalog change writes in the same transaction), then served from memory.
+ *
+ * Every response still gets its own CSP nonce and request id. The nonce rendered into the stored page is a random
+ * 128-bit value that only the renderer wrote, so replacing each occurrence with a fresh one is exactly what a new
+ * render would have produced; nothing a visitor typed can contain it. Pages for signed-in maintainers, client-side
+ * navigations (RSC requests) and anything but a 200 text/html answer without cookies are never stored.
+ * See docs/decisions/010-page-cache.md.
+ */
+
+/** Paths whose HTML is a function of the URL and the catalog revision alone. */
+const CACHEABLE_PATHS = [
+  /^\/$/,
+  /^\/catalog$/,
+  /^\/catalog\/[a-z0-9-]{1,80}$/,
+  /^\/compare$/,
+  /^\/assess$/,
+  /^\/docs\/api$/,
+];
+/** Requests that come from Next's client router, or that carry a session, are rendered every time. */
+const BYPASS_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?better-auth\./;
+/** Response headers that describe one transfer, not the page. */
+const HOP_HEADERS = new Set([
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "keep-alive",
+  "transfer-encoding",
+  "x-request-id",
+]);
+const MAX_URL_LENGTH = 2048;
+/** Set on the render the cache asks for itself, so that it goes straight to the app. */
+export const FILL_HEADER = "x-page-cache-fill";
+
+type Entry = {
+  revision: number;
+  nonce: string;
+  /** The page split at each occurrence of its nonce. */
+  parts: string[];
+  headers: [string, string][];
+  bytes: number;
+};
+
+export type PageCacheOptions = {
+  /** The catalog revision now: one indexed read per request. Rejects when the database is unreachable. */
+  revision: () => Promise<number>;
+  /** Renders a path through the app itself (scheme://host:port of this server). */
+  origin: string;
+  maxBytes: number;
+  onError?: (error: unknown, url: string) => void;
+};
+
+export type PageCache = {
+  /** Serves the request from the cache, or hands it to `next` (the app). */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+};
+
+export function cacheKeyFor(req: IncomingMessage): string | null {
+  if (req.method !== "GET" || !req.url || req.url.length > MAX_URL_LENGTH) return null;
+  if (req.headers[FILL_HEADER] !== undefined) return null;
+  if (BYPASS_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+  const url = new URL(req.url, "http://cache.invalid");
+  if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname)) || url.searchParams.has("_rsc")) return null;
+  return `${url.pathname}${url.search}`;
+}
+
+const NONCE_IN_CSP = /'nonce-([0-9a-f]{32})'/;
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const entries = new Map<string, Entry>();
+  const filling = new Map<string, Promise<Entry | null>>();
+  let bytes = 0;
+  let hits = 0;
+  let misses = 0;
+  let currentRevision = -1;
+
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.bytes;
+    entries.delete(key);
+  };
+
+  const store = (key: string, entry: Entry) => {
+    if (entry.revision !== currentRevision || entry.bytes > options.maxBytes / 4) return;
+    remove(key);
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    // Least recently used first: Map keeps insertion order and a hit re-inserts its entry.
+    for (const oldest of entries.keys()) {
+      if (bytes <= options.maxBytes) break;
+      remove(oldest);
+    }
+  };
+
+  async function fill(key: string, revision: number): Promise<Entry | null> {
+    const response = await fetch(`${options.origin}${key}`, {
+      headers: { [FILL_HEADER]: "1", "accept-encoding": "identity" },
+      redirect: "manual",
+    });
+    const body = await response.text();
+    const type = response.headers.get("content-type") ?? "";
+    const nonce = NONCE_IN_CSP.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    if (response.status !== 200 || !type.startsWith("text/html") || response.headers.has("set-cookie") || !nonce) {
+      return null;
+    }
+    const headers: [string, string][] = [];
+    response.headers.forEach((value, name) => {
+      if (!HOP_HEADERS.has(name)) headers.push([name, value]);
+    });
+    const parts = body.split(nonce);
+    return { revision, nonce, parts, headers, bytes: body.length * 2 };
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse, key: string, next: () => void) {
+    let revision: number;
+    try {
+      revision = await options.revision();
+    } catch {
+      next(); // The app reports the outage in its own way.
+      return;
+    }
+    if (revision !== currentRevision) {
+      currentRevision = revision;
+      entries.clear();
+      bytes = 0;
+    }
+    let entry = entries.get(key);
+    const status = entry ? "HIT" : "MISS";
+    if (entry) {
+      hits++;
+      entries.delete(key);
+      entries.set(key, entry);
+    } else {
+      misses++;
+      let pending = filling.get(`${revision} ${key}`);
+      if (!pending) {
+        pending = fill(key, revision).finally(() => filling.delete(`${revision} ${key}`));
+        filling.set(`${revision} ${key}`, pending);
+      }
+      try {
+        entry = (await pending) ?? undefined;
+      } catch (error) {
+        options.onError?.(error, key);
+      }
+      if (!entry) {
+        next();
+        return;
+      }
+      store(key, entry);
+    }
+    await send(req, res, entry, status);
+  }
+
+  return {
+    handle(req, res, next) {
+      const key = cacheKeyFor(req);
+      if (key === null) {
+        next();
+        return;
+      }
+      serve(req, res, key, next).catch((error: unknown) => {
+        options.onError?.(error, key);
+        if (!res.headersSent) next();
+        else res.destroy();
+      });
+    },
+    stats: () => ({ entries: entries.size, bytes, hits, misses }),
+  };
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, entry: Entry, cacheStatus: "HIT" | "MISS") {
+  const nonce = newNonce();
+  let body: Buffer = Buffer.from(entry.parts.join(nonce));
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of entry.headers) {
+    headers[name] = name === "content-security-policy" ? value.split(entry.nonce).join(nonce) : value;
+  }
+  const incoming = req.headers["x-request-id"];
+  headers["x-request-id"] = requestIdFor(typeof incoming === "string" ? incoming : null);
+  headers["x-cache"] = cacheStatus;
+  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    body = await gzip(body);
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(body);
+}
