@@ -100,6 +100,8 @@ test.describe("an architect takes the report away", () => {
       expect(text).toContain("Kubernetes");
       // The diagram's labels are text in the PDF, so it is vector, not a picture.
       expect(text).toMatch(/Adopt now[\s\S]*Next stage|Legend/);
+      // Drawn by the server's diagram renderer into the print page's slot.
+      expect(text).not.toContain("could not be drawn");
       execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", pdf, path.join(dir, "page")]);
       expect(statSync(path.join(dir, "page-01.png")).size).toBeGreaterThan(5_000);
     });

@@ -2,6 +2,7 @@ import type { ReportData } from "@/domain/report/report-data";
 import { buildLifecycleDiagram } from "@/domain/report/mermaid";
 import { STAGE_NAMES } from "@/domain/catalog/vocabulary";
 import { DimensionChart } from "./dimension-chart";
+import { DiagramFigure } from "./diagram-figure";
 import { LifecycleDiagram } from "./lifecycle-diagram";
 import { HORIZON_TITLES } from "./stack-roadmap";
 
@@ -10,7 +11,19 @@ import { HORIZON_TITLES } from "./stack-roadmap";
  * diagram, reasons, warnings, actions and answers. Used by /r/<id>/print, which the PDF export renders, and
  * printable from the browser as is. Every detail is expanded; nothing depends on interaction.
  */
-export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNames: Record<string, string> }) {
+/** The diagram's caption in the printed report (and the SVG's accessible name in the PDF). */
+export const PRINT_DIAGRAM_TITLE = "The recommended stack across the ML lifecycle; filled boxes are adopted now.";
+
+export function ReportDocument({
+  data,
+  phaseNames,
+  diagramOnServer = false,
+}: {
+  data: ReportData;
+  phaseNames: Record<string, string>;
+  /** For the PDF export: leave a slot that the server's renderer fills, instead of drawing in this page. */
+  diagramOnServer?: boolean;
+}) {
   const { assessment, profile, recommendation } = data;
   const diagram = buildLifecycleDiagram(recommendation, data.phases);
   return (
@@ -102,11 +115,11 @@ export function ReportDocument({ data, phaseNames }: { data: ReportData; phaseNa
       <section className="report-diagram mt-8">
         <h2 className="text-xl font-semibold">Lifecycle diagram</h2>
         <div className="mt-3">
-          <LifecycleDiagram
-            eager
-            source={diagram}
-            title="The recommended stack across the ML lifecycle; filled boxes are adopted now."
-          />
+          {diagramOnServer ? (
+            <DiagramFigure state="server" source={diagram} title={PRINT_DIAGRAM_TITLE} />
+          ) : (
+            <LifecycleDiagram eager source={diagram} title={PRINT_DIAGRAM_TITLE} />
+          )}
         </div>
       </section>
 

@@ -1,14 +1,14 @@
 import "server-only";
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import { env } from "@/env";
 import { logger } from "../log/logger";
+import { getContext, PdfUnavailableError } from "./browser";
+import { renderDiagramSvg } from "./diagram-renderer";
+import { fillDiagramSlot } from "./diagram-slot";
 
 /**
- * Renders our own print page to PDF with headless Chromium (Debian's, driven by playwright-core). Requests to any
- * other origin are blocked, each render has a deadline, and at most MAX_CONCURRENT_RENDERS run at once (the rest
- * wait their turn up to the same deadline). One browser is shared and relaunched if it dies.
+ * Renders our own print page to PDF with the server's headless Chromium. The print page is loaded without scripts
+ * (it needs none) while the diagram is drawn in parallel by the warm diagram renderer and put into the page's slot
+ * as the HTML arrives. Each render has a deadline, and at most MAX_CONCURRENT_RENDERS run at once (the rest wait
+ * their turn up to the same deadline).
  */
 
 /** Chromium renders are memory-hungry; two at once keeps a 2-core machine responsive. */
@@ -16,74 +16,13 @@ export const MAX_CONCURRENT_RENDERS = 2;
 /** A render that takes longer than this is abandoned (the user gets a 504). */
 export const PDF_TIMEOUT_MS = 25_000;
 
-export class PdfUnavailableError extends Error {
-  override name = "PdfUnavailableError";
-}
+export { PdfUnavailableError };
 export class PdfTimeoutError extends Error {
   override name = "PdfTimeoutError";
 }
 
 export type PaperFormat = "A4" | "Letter";
-
-function chromiumPath(): string | null {
-  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
-  for (const name of ["chromium", "chromium-browser"]) {
-    const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
-  }
-  return null;
-}
-
-let browser: Promise<Browser> | null = null;
-let sharedContext: { origin: string; context: Promise<BrowserContext> } | null = null;
-
-/**
- * One browser context for all renders of an origin: its HTTP cache keeps the app's scripts and fonts, so a warm
- * render skips downloading and compiling them. The route filter that blocks other origins is set once here.
- */
-async function getContext(origin: string): Promise<BrowserContext> {
-  if (sharedContext?.origin === origin) return sharedContext.context;
-  const context = (async () => {
-    const created = await (await getBrowser()).newContext({ javaScriptEnabled: true, colorScheme: "light" });
-    await created.route("**/*", (route) =>
-      new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient"),
-    );
-    created.on("close", () => void (sharedContext?.context === context && (sharedContext = null)));
-    return created;
-  })();
-  sharedContext = { origin, context };
-  context.catch(() => void (sharedContext?.context === context && (sharedContext = null)));
-  return context;
-}
-
-function getBrowser(): Promise<Browser> {
-  if (!browser) {
-    const executablePath = chromiumPath();
-    if (!executablePath) throw new PdfUnavailableError("Chromium is not installed on the server.");
-    const launching = chromium.launch({
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    browser = launching;
-    launching
-      .then((b) =>
-        b.on("disconnected", () => {
-          if (browser === launching) browser = null;
-          sharedContext = null;
-        }),
-      )
-      .catch(() => void (browser === launching && (browser = null)));
-  }
-  return browser;
-}
+export type PdfDiagram = { source: string; title: string };
 
 let active = 0;
 const waiting: (() => void)[] = [];
@@ -106,23 +45,37 @@ async function acquire(deadline: number): Promise<() => void> {
   };
 }
 
-export async function renderPdf(url: string, format: PaperFormat): Promise<Buffer> {
+/** `url` is the print page; with `diagram`, it must be the page's `?diagram=server` form, whose slot gets the SVG. */
+export async function renderPdf(url: string, format: PaperFormat, diagram?: PdfDiagram): Promise<Buffer> {
   const deadline = Date.now() + PDF_TIMEOUT_MS;
   const release = await acquire(deadline);
   const started = Date.now();
+  const origin = new URL(url).origin;
   try {
-    const page = await (await getContext(new URL(url).origin)).newPage();
+    const svg = diagram
+      ? renderDiagramSvg(origin, diagram.source, diagram.title, deadline - Date.now()).catch((error: unknown) => {
+          logger.warn({ err: error }, "diagram not drawn for the PDF; it shows its Mermaid source instead");
+          return null;
+        })
+      : null;
+    const page = await (await getContext(origin, { scripts: false })).newPage();
     try {
       page.setDefaultTimeout(Math.max(1000, deadline - Date.now()));
+      if (svg) {
+        await page.route(
+          (target) => target.href === url,
+          async (route) => {
+            const response = await route.fetch();
+            const drawn = await svg;
+            const html = await response.text();
+            await route.fulfill({ response, body: drawn ? fillDiagramSlot(html, drawn) : html });
+          },
+        );
+      }
       const response = await page.goto(url, { waitUntil: "load" });
       if (!response || response.status() !== 200)
         throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
-      await page.waitForFunction(() => {
-        const figures = [...document.querySelectorAll("[data-diagram-state]")];
-        return (
-          figures.every((f) => f.getAttribute("data-diagram-state") !== "loading") && document.fonts.status === "loaded"
-        );
-      });
+      const loaded = Date.now();
       const pdf = await page.pdf({
         format,
         printBackground: true,
@@ -132,7 +85,11 @@ export async function renderPdf(url: string, format: PaperFormat): Promise<Buffe
           '<div style="font-size:8px;width:100%;padding:0 14mm;color:#555;display:flex;justify-content:space-between"><span>MLOps Stack Advisor</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
         margin: { top: "16mm", bottom: "18mm", left: "14mm", right: "14mm" },
       });
-      logger.info({ format, ms: Date.now() - started, bytes: pdf.length }, "pdf rendered");
+      const ms = Date.now() - started;
+      logger.info(
+        { format, ms, loadMs: loaded - started, printMs: Date.now() - loaded, bytes: pdf.length },
+        "pdf rendered",
+      );
       return pdf;
     } finally {
       await page.close();
