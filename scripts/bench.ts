@@ -16,7 +16,10 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
-import { recommend } from "../src/domain/recommender/recommend";
+import { mkdirSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+import type { recommend as Recommend } from "../src/domain/recommender/recommend";
 import type { RecommenderCatalog, RecommenderTool } from "../src/domain/recommender/types";
 import type { Questionnaire } from "../src/domain/assessment/questionnaire-schema";
 import { TEAM_PROFILES } from "../tests/fixtures/team-profiles";
@@ -31,6 +34,8 @@ type Section = (typeof SECTIONS)[number];
 
 /** First-load JavaScript budget per page (gzipped KB); the report page may exceed it (it draws a diagram). */
 export const PAGE_WEIGHT_BUDGET_KB = 200;
+/** Lighthouse runs per page; the median run is reported. */
+const LIGHTHOUSE_RUNS = 3;
 /** CI fails when a page is this much over its budget. */
 const BUDGET_TOLERANCE = 0.1;
 
@@ -77,14 +82,36 @@ function timeRuns(run: () => void, count: number): number[] {
   return times;
 }
 
+/**
+ * The engine as the production build runs it: bundled and minified (tsx, which runs this script, keeps function
+ * names with a helper call on every closure it creates, which costs the engine over 10%).
+ */
+async function productionEngine(): Promise<typeof Recommend> {
+  const dir = path.join(ROOT, "data/bench");
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, "engine.mjs");
+  buildSync({
+    entryPoints: [path.join(ROOT, "src/domain/recommender/recommend.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  return ((await import(pathToFileURL(outfile).href)) as { recommend: typeof Recommend }).recommend;
+}
+
 async function benchEngine() {
+  const recommend = await productionEngine();
   const catalog = await loadContentCatalog();
   const profile = TEAM_PROFILES["production-scale team on Kubernetes preferring open source"];
   timeRuns(() => recommend(profile, catalog), 30);
   const real = timeRuns(() => recommend(profile, catalog), 300);
   row(
     "Engine",
-    `Recommendation, real catalog (${catalog.tools.length} tools): median`,
+    `Recommendation, real catalog (${catalog.tools.length} tools, production bundle): median`,
     ms(median(real)),
     "< 2 ms",
     median(real) < 2,
@@ -273,23 +300,32 @@ async function benchLighthouse(server: Server) {
   });
   try {
     for (const page of ["/", "/catalog", "/assess", `/r/${id}`]) {
-      const result = await lighthouse(`${server.url}${page}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance"],
-      });
-      const lhr = result?.lhr;
-      const score = Math.round((lhr?.categories.performance?.score ?? 0) * 100);
-      const audit = (key: string) => lhr?.audits[key]?.numericValue ?? NaN;
-      const lcp = audit("largest-contentful-paint");
-      const cls = audit("cumulative-layout-shift");
-      const tbt = audit("total-blocking-time");
+      // Lighthouse varies from run to run; like its own guidance, report the median of several runs (by score).
+      const runs = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        const result = await lighthouse(`${server.url}${page}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+        });
+        const lhr = result?.lhr;
+        const audit = (key: string) => lhr?.audits[key]?.numericValue ?? NaN;
+        runs.push({
+          score: Math.round((lhr?.categories.performance?.score ?? 0) * 100),
+          lcp: audit("largest-contentful-paint"),
+          cls: audit("cumulative-layout-shift"),
+          tbt: audit("total-blocking-time"),
+        });
+      }
+      runs.sort((a, b) => a.score - b.score || b.lcp - a.lcp);
+      const { score, lcp, cls, tbt } = runs[Math.floor(runs.length / 2)]!;
+      const lcps = runs.map((r) => r.lcp).sort((a, b) => a - b);
       const name = page.startsWith("/r/") ? "/r/<id>" : page;
       row(
         "Web Vitals",
-        `${name} (Lighthouse mobile)`,
-        `score ${score}, LCP ${(lcp / 1000).toFixed(2)} s, CLS ${cls.toFixed(3)}, TBT ${Math.round(tbt)} ms`,
+        `${name} (Lighthouse mobile, median of ${LIGHTHOUSE_RUNS} runs)`,
+        `score ${score}, LCP ${(lcp / 1000).toFixed(2)} s (runs ${lcps.map((l) => (l / 1000).toFixed(2)).join(" / ")}), CLS ${cls.toFixed(3)}, TBT ${Math.round(tbt)} ms`,
         "≥ 95, < 1.5 s, < 0.05, < 150 ms",
         score >= 95 && lcp < 1500 && cls < 0.05 && tbt < 150,
       );

@@ -242,11 +242,10 @@ function stackPoints(tool: RecommenderTool, slot: Slot, view: StackView): number
       reused = true;
   }
   if (reused) points += Math.round(WEIGHTS.reuse[view.stage] * reuseShare(tool, slot.capability) * 100) / 100;
-  const partners = partnersOf(tool);
   for (const coupled of COUPLED_CAPABILITIES[slot.capability] ?? NO_CAPABILITIES) {
     const other = view.picks.get(coupled);
     if (other && view.slotByCapability.has(coupled))
-      points += other.slug === tool.slug || partners.has(other.slug) ? WEIGHTS.coupled : -WEIGHTS.coupled;
+      points += other.slug === tool.slug || partnersOf(tool).has(other.slug) ? WEIGHTS.coupled : -WEIGHTS.coupled;
   }
   let integrated = 0;
   for (const partner of tool.integrations) {
@@ -271,7 +270,8 @@ function bestFor(slot: Slot, view: StackView): RecommenderTool | undefined {
 function rank(slot: Slot, view: StackView, pickSlug: string | undefined, alternatives: number) {
   const top = slot.candidates
     .map((c) => ({ c, score: Math.round((c.baseTotal + stackPoints(c.tool, slot, view)) * 100) / 100 }))
-    .sort((a, b) => b.score - a.score || a.c.tool.slug.localeCompare(b.c.tool.slug));
+    // Ties break on slug, as in bestFor.
+    .sort((a, b) => b.score - a.score || (a.c.tool.slug < b.c.tool.slug ? -1 : 1));
   const chosen = top.filter((t) => t.c.tool.slug === pickSlug);
   const others = top.filter((t) => t.c.tool.slug !== pickSlug).slice(0, alternatives);
   return [...chosen, ...others].map(({ c }) => {
