@@ -73,6 +73,7 @@ const errors = {
   "400": json(ZApiError, "Invalid request; `issues` name the fields."),
   "404": json(ZApiError, "Not found."),
   "429": json(ZApiError, "Rate limited; see Retry-After."),
+  "503": json(ZApiError, "The database cannot be reached right now; retry after Retry-After seconds."),
 } as const;
 const idParam = { path: z.object({ id: z.string().meta({ description: "Assessment id" }) }) };
 
@@ -108,6 +109,7 @@ export function buildOpenApiDocument() {
               "A page of tools.",
             ),
             "400": errors["400"],
+            "503": errors["503"],
           },
         },
       },
@@ -116,7 +118,11 @@ export function buildOpenApiDocument() {
           tags: ["Catalog"],
           summary: "One tool",
           requestParams: { path: z.object({ slug: z.string() }) },
-          responses: { "200": json(z.object({ data: ZTool }), "The tool."), "404": errors["404"] },
+          responses: {
+            "200": json(z.object({ data: ZTool }), "The tool."),
+            "404": errors["404"],
+            "503": errors["503"],
+          },
         },
       },
       "/api/v1/capabilities": {
@@ -135,6 +141,7 @@ export function buildOpenApiDocument() {
               }),
               "Phases and capabilities.",
             ),
+            "503": errors["503"],
           },
         },
       },
@@ -147,6 +154,7 @@ export function buildOpenApiDocument() {
               z.object({ data: ZQuestionnaire.meta({ id: "Questionnaire" }) }),
               "Questions, options, dimensions and rules.",
             ),
+            "503": errors["503"],
           },
         },
       },
@@ -168,6 +176,7 @@ export function buildOpenApiDocument() {
             "415": json(ZApiError, "Not application/json."),
             "422": json(ZApiError, "Well-formed but not acceptable (old questionnaire version, unknown parent)."),
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -176,7 +185,11 @@ export function buildOpenApiDocument() {
           tags: ["Assessments"],
           summary: "A saved assessment with its scores and recommendation",
           requestParams: idParam,
-          responses: { "200": json(ZAssessment, "The assessment (private, not cached)."), "404": errors["404"] },
+          responses: {
+            "200": json(ZAssessment, "The assessment (private, not cached)."),
+            "404": errors["404"],
+            "503": errors["503"],
+          },
         },
       },
       "/r/{id}/report.md": {
@@ -188,6 +201,7 @@ export function buildOpenApiDocument() {
             "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } },
             "404": errors["404"],
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -203,6 +217,7 @@ export function buildOpenApiDocument() {
             },
             "404": errors["404"],
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -219,7 +234,10 @@ export function buildOpenApiDocument() {
             "400": errors["400"],
             "404": errors["404"],
             "429": errors["429"],
-            "503": json(ZApiError, "Chromium is not installed on this server."),
+            "503": json(
+              ZApiError,
+              "Chromium is not installed on this server, or the database cannot be reached right now (then with Retry-After).",
+            ),
             "504": json(ZApiError, "Rendering took too long."),
           },
         },
