@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/lib/chromium";
+import { E2E_DATABASE_URL } from "./scripts/lib/e2e-fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -36,7 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      DATABASE_URL: "file:./data/e2e/advisor.db",
+      DATABASE_URL: E2E_DATABASE_URL,
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
       RATE_LIMIT_WRITES_PER_MINUTE: "200",

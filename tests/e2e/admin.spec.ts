@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createMaintainer, importTool, signIn } from "./support/admin";
+import { getMaintainer, getTool, signIn } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 test.describe("maintainers keep the catalog true", () => {
@@ -8,7 +8,7 @@ test.describe("maintainers keep the catalog true", () => {
     request,
   }) => {
     test.setTimeout(90_000);
-    const admin = createMaintainer("admin");
+    const admin = getMaintainer("journey");
     await signIn(page, admin);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await expectAccessible(page);
@@ -94,9 +94,9 @@ test.describe("maintainers keep the catalog true", () => {
     browser,
   }) => {
     test.setTimeout(90_000);
-    const tool = importTool();
-    const first = createMaintainer("admin", "alice");
-    const second = createMaintainer("editor", "bob");
+    const tool = getTool("conflict");
+    const first = getMaintainer("conflictFirst");
+    const second = getMaintainer("conflictSecond");
     const alice = await (await browser.newContext()).newPage();
     const bob = await (await browser.newContext()).newPage();
     await signIn(alice, first, `/admin/tools/${tool.slug}`);
@@ -129,7 +129,7 @@ test.describe("maintainers keep the catalog true", () => {
   });
 
   test("an editor keeps the catalog but cannot manage maintainers", async ({ page }) => {
-    const editor = createMaintainer("editor");
+    const editor = getMaintainer("editorRights");
     await signIn(page, editor);
     await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Tools" })).toBeVisible();
     await expect(
@@ -143,7 +143,7 @@ test.describe("maintainers keep the catalog true", () => {
   });
 
   test("an admin adds an editor, who signs in with the one-time password", async ({ page, browser }) => {
-    const admin = createMaintainer("admin");
+    const admin = getMaintainer("addsEditor");
     await signIn(page, admin, "/admin/maintainers");
     await expectAccessible(page);
     const email = `new-editor-${Date.now().toString(36)}@example.com`;
@@ -159,7 +159,7 @@ test.describe("maintainers keep the catalog true", () => {
   });
 
   test("signing out revokes the session: the old cookie no longer works", async ({ page, browser, baseURL }) => {
-    const admin = createMaintainer("admin");
+    const admin = getMaintainer("signsOut");
     await signIn(page, admin);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name.endsWith("session_token"))).toMatchObject({
@@ -184,7 +184,7 @@ test.describe("maintainers keep the catalog true", () => {
   });
 
   test("a wrong password gets the same message as an unknown account", async ({ page }) => {
-    const editor = createMaintainer("editor");
+    const editor = getMaintainer("wrongPassword");
     await page.goto("/admin/sign-in");
     await page.getByLabel("Email").fill(editor.email);
     await page.getByLabel("Password").fill("not the password at all");

@@ -259,6 +259,17 @@ describe.each(testBackends())("catalog editing on %s", (backend) => {
       reason: "conflict",
       current: { name: "Renamed" },
     });
+    const phaseRow = await db.prisma.phase.findUniqueOrThrow({ where: { slug: "test-phase" } });
+    const phaseCreated = await db.prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "phase", entityId: phaseRow.id, action: "create" },
+    });
+    expect(await editor.restoreVersion(phaseCreated.id, 2, bob)).toMatchObject({
+      ok: true,
+      value: { name: "Test phase", version: 3 },
+    });
+    expect(
+      await db.prisma.auditLog.count({ where: { entityType: "phase", entityId: phaseRow.id, action: "restore" } }),
+    ).toBe(1);
     await editor.createTool(
       newTool("uses-test-capability", {
         capabilities: { primary: ["test-capability"], secondary: [] },

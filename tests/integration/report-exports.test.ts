@@ -92,6 +92,26 @@ describe("the Markdown export, read by a real GFM parser", () => {
     expect(mdText("a\nb|c")).toBe("a b\\|c");
     expect(mdText("see https://x.io or www.y.io, mail a@b.c")).toBe("see `https://x.io` or `www.y.io,` mail `a@b.c`");
   });
+
+  test.each([
+    [["team-process"], "Your weakest area is Team | <process> at 3.5."],
+    [["team-process", "serving"], "Your weakest areas are Team | <process> and Serving at 3.5."],
+    [["team-process", "serving", "monitoring"], "Your scores are even across all areas, at 3.5."],
+  ])("the summary names tied weakest areas %j as the results page does, escaped", (weakest, sentence) => {
+    const report = hostileReport();
+    const team = report.profile.dimensions[0]!;
+    report.profile.dimensions = [
+      team,
+      { ...team, slug: "serving", name: "Serving" },
+      { ...team, slug: "monitoring", name: "Monitoring", score: weakest.includes("monitoring") ? 3.5 : 4 },
+    ];
+    report.profile.overall.weakestDimensions = weakest;
+    const summary: string[] = [];
+    walk(parse(buildMarkdownReport(report)), (n) => {
+      if (n.type === "paragraph" && textOf(n).startsWith("Stage 4")) summary.push(textOf(n));
+    });
+    expect(summary).toEqual([`Stage 4: Enterprise maturity. Overall level 3.5 of 4 (average 3.5). ${sentence}`]);
+  });
 });
 
 describe("the JSON export", () => {

@@ -3,6 +3,7 @@ import type { Horizon } from "../recommender/types";
 import { buildLifecycleDiagram } from "./mermaid";
 import { toPlainLine } from "./plain-text";
 import type { ReportData } from "./report-data";
+import { weakestAreasSentence } from "./weakest-areas";
 
 /**
  * The report as GitHub-flavoured Markdown, to paste into a repository, wiki or ADR. Every piece of catalog or answer
@@ -37,13 +38,9 @@ function table(header: string[], rows: string[][]): string {
 const HORIZON_HEADINGS: Record<Horizon, string> = { now: "Adopt now", next: "Next stage", later: "Later" };
 
 function summary(profile: MaturityProfile): string {
-  const weakest = profile.dimensions
-    .filter((d) => profile.overall.weakestDimensions.includes(d.slug))
-    .map((d) => mdText(d.name));
   return [
     `**Stage ${profile.stage}: ${mdText(profile.stageName)}.** Overall level ${profile.overall.level.toFixed(1)} of 4 ` +
-      `(average ${profile.overall.mean.toFixed(1)}; weakest: ${weakest.join(", ")} at ${profile.overall.weakest.toFixed(1)}).` +
-      (profile.overall.cappedByWeakest ? " The weakest dimension holds the stage back." : ""),
+      `(average ${profile.overall.mean.toFixed(1)}). ${weakestAreasSentence(profile, mdText)}`,
     "",
     `Reference models: Microsoft MLOps maturity level ${profile.microsoftLevel.level} (${mdText(profile.microsoftLevel.name)}); ` +
       `Google MLOps level ${profile.googleLevel.level} (${mdText(profile.googleLevel.name)}).`,

@@ -5,6 +5,7 @@ import { DimensionChart } from "./dimension-chart";
 import { DiagramFigure } from "./diagram-figure";
 import { LifecycleDiagram } from "./lifecycle-diagram";
 import { HORIZON_TITLES } from "./stack-roadmap";
+import { WeakestAreasSentence } from "./weakest-areas-sentence";
 
 /**
  * The whole report as one printable document: cover, summary, dimensions, roadmap table by horizon and phase,
@@ -44,9 +45,8 @@ export function ReportDocument({
         <h2 className="text-xl font-semibold">Summary</h2>
         <p className="mt-2">
           Overall level {profile.overall.level.toFixed(1)} of 4 (average {profile.overall.mean.toFixed(1)}).{" "}
-          {profile.overall.cappedByWeakest ? "The weakest dimension holds the stage back. " : ""}
-          {recommendation.toolCount.now} tools to adopt now, {recommendation.toolCount.next} at the next stage,{" "}
-          {recommendation.toolCount.later} later.
+          <WeakestAreasSentence profile={profile} /> {recommendation.toolCount.now} tools to adopt now,{" "}
+          {recommendation.toolCount.next} at the next stage, {recommendation.toolCount.later} later.
           {profile.stage < 4 ? ` Next stage: ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]}.` : ""}
         </p>
         <p className="mt-1 text-ink-muted">

@@ -79,6 +79,7 @@ const errors = {
   "400": json(ZApiError, "Invalid request; `issues` name the fields."),
   "404": json(ZApiError, "Not found."),
   "429": json(ZApiError, "Rate limited; see Retry-After."),
+  "503": json(ZApiError, "The database cannot be reached right now; retry after Retry-After seconds."),
 } as const;
 const idParam = { path: z.object({ id: z.string().meta({ description: "Assessment id" }) }) };
 
@@ -114,6 +115,7 @@ export function buildOpenApiDocument() {
               "A page of tools.",
             ),
             "400": errors["400"],
+            "503": errors["503"],
           },
         },
       },
@@ -122,7 +124,11 @@ export function buildOpenApiDocument() {
           tags: ["Catalog"],
           summary: "One tool",
           requestParams: { path: z.object({ slug: z.string() }) },
-          responses: { "200": json(z.object({ data: ZTool }), "The tool."), "404": errors["404"] },
+          responses: {
+            "200": json(z.object({ data: ZTool }), "The tool."),
+            "404": errors["404"],
+            "503": errors["503"],
+          },
         },
       },
       "/api/v1/capabilities": {
@@ -141,6 +147,7 @@ export function buildOpenApiDocument() {
               }),
               "Phases and capabilities.",
             ),
+            "503": errors["503"],
           },
         },
       },
@@ -153,6 +160,7 @@ export function buildOpenApiDocument() {
               z.object({ data: ZQuestionnaire.meta({ id: "Questionnaire" }) }),
               "Questions, options, dimensions and rules.",
             ),
+            "503": errors["503"],
           },
         },
       },
@@ -175,6 +183,7 @@ export function buildOpenApiDocument() {
             "415": json(ZApiError, "Not application/json."),
             "422": json(ZApiError, "Well-formed but not acceptable (old questionnaire version, unknown parent)."),
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -183,7 +192,11 @@ export function buildOpenApiDocument() {
           tags: ["Assessments"],
           summary: "A saved assessment with its scores and recommendation",
           requestParams: idParam,
-          responses: { "200": json(ZAssessment, "The assessment (private, not cached)."), "404": errors["404"] },
+          responses: {
+            "200": json(ZAssessment, "The assessment (private, not cached)."),
+            "404": errors["404"],
+            "503": errors["503"],
+          },
         },
       },
       "/r/{id}/report.md": {
@@ -195,6 +208,7 @@ export function buildOpenApiDocument() {
             "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } },
             "404": errors["404"],
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -210,6 +224,7 @@ export function buildOpenApiDocument() {
             },
             "404": errors["404"],
             "429": errors["429"],
+            "503": errors["503"],
           },
         },
       },
@@ -226,7 +241,10 @@ export function buildOpenApiDocument() {
             "400": errors["400"],
             "404": errors["404"],
             "429": errors["429"],
-            "503": json(ZApiError, "Chromium is not installed on this server."),
+            "503": json(
+              ZApiError,
+              "Chromium is not installed on this server, or the database cannot be reached right now (then with Retry-After).",
+            ),
             "504": json(ZApiError, "Rendering took too long."),
           },
         },

@@ -789,3 +789,17 @@ export async function categoryVersions(): Promise<{ phases: Map<string, number>;
     capabilities: new Map(capabilities.map((c) => [c.slug, c.version])),
   };
 }
+
+/** Current versions of every catalog entry, keyed "type:id" (what a restore from the audit log is based on). */
+export async function entryVersions(): Promise<Map<string, number>> {
+  const [tools, phases, capabilities] = await Promise.all([
+    prisma.tool.findMany({ select: { id: true, version: true } }),
+    prisma.phase.findMany({ select: { id: true, version: true } }),
+    prisma.capability.findMany({ select: { id: true, version: true } }),
+  ]);
+  return new Map([
+    ...tools.map((t): [string, number] => [`tool:${t.id}`, t.version]),
+    ...phases.map((p): [string, number] => [`phase:${p.id}`, p.version]),
+    ...capabilities.map((c): [string, number] => [`capability:${c.id}`, c.version]),
+  ]);
+}

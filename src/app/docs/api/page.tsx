@@ -55,7 +55,8 @@ export default function ApiDocsPage() {
         </a>{" "}
         (OpenAPI 3.1, generated from the same schemas that validate requests). Errors are JSON:{" "}
         <code className="rounded bg-surface-muted px-1">{`{"error": {"code", "message", "issues": [{"path", "message"}]}}`}</code>
-        . Writes and exports are rate limited per client (429 with <code>Retry-After</code>).
+        . Writes and exports are rate limited per client (429 with <code>Retry-After</code>); while the database cannot
+        be reached, requests that need it answer 503 with <code>Retry-After</code>.
       </p>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="mt-10">

@@ -9,6 +9,7 @@ import { DimensionChart } from "@/features/report/dimension-chart";
 import { LifecycleDiagram } from "@/features/report/lifecycle-diagram";
 import { StackRoadmap } from "@/features/report/stack-roadmap";
 import { StackWarnings } from "@/features/report/stack-warnings";
+import { WeakestAreasSentence } from "@/features/report/weakest-areas-sentence";
 import { WhatIfLauncher } from "@/features/what-if/what-if-launcher";
 import { loadAssessment } from "@/server/assessments/assessment-service";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
@@ -29,9 +30,6 @@ export default async function ResultPage({ params }: Params) {
   const { assessment, profile, recommendation, isCurrentVersion } = loaded;
   const phaseNames = Object.fromEntries(snapshot.catalog.phases.map((p) => [p.slug, p.name]));
   const diagram = buildLifecycleDiagram(recommendation, snapshot.catalog.phases);
-  const weakestNames = new Intl.ListFormat("en", { type: "conjunction" }).format(
-    profile.dimensions.filter((d) => profile.overall.weakestDimensions.includes(d.slug)).map((d) => d.name),
-  );
   // Flag the weakest area only when it is a real weakness, not a near-tie at the top.
   const flagged =
     profile.overall.weakest < WEAKNESS_FLAG_BELOW &&
@@ -110,18 +108,7 @@ export default async function ResultPage({ params }: Params) {
           </h2>
           <p className="mt-2 text-sm leading-relaxed">
             Your overall level is <strong>{profile.overall.level.toFixed(1)}</strong> of 4 (average of the dimensions{" "}
-            {profile.overall.mean.toFixed(1)}).{" "}
-            {profile.overall.cappedByWeakest ? (
-              <>
-                It is held back by your weakest area, <strong>{weakestNames}</strong> at{" "}
-                {profile.overall.weakest.toFixed(1)}: a team is only as mature as its weakest foundation, so the stage
-                can be at most one level above it.
-              </>
-            ) : (
-              <>
-                Your weakest area is {weakestNames} at {profile.overall.weakest.toFixed(1)}.
-              </>
-            )}{" "}
+            {profile.overall.mean.toFixed(1)}). <WeakestAreasSentence profile={profile} />{" "}
             {profile.stage < 4
               ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with the high-priority actions below.`
               : ""}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { Route } from "next";
 import { AuditTable } from "@/features/admin/audit-table";
+import { RestoreButton } from "@/features/admin/restore-button";
+import { entryVersions } from "@/server/repositories/catalog-admin-repository";
 import { INPUT_CLASS, PageHeader, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { auditFacets, listAuditEntries, type AuditFilter } from "@/server/repositories/audit-repository";
@@ -21,9 +23,10 @@ export default async function AuditPage({ searchParams }: Props) {
     q: one(params.q)?.slice(0, 100),
   };
   const page = Math.max(1, Number.parseInt(one(params.page) ?? "1", 10) || 1);
-  const [{ entries, total }, facets] = await Promise.all([
+  const [{ entries, total }, facets, versions] = await Promise.all([
     listAuditEntries(filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     auditFacets(),
+    entryVersions(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (n: number) => {
@@ -85,7 +88,27 @@ export default async function AuditPage({ searchParams }: Props) {
       <p className="text-sm text-ink-muted">
         {total} records · page {Math.min(page, pages)} of {pages}
       </p>
-      <AuditTable entries={entries} />
+      <AuditTable
+        entries={entries}
+        actions={(entry) => {
+          if (!["tool", "phase", "capability"].includes(entry.entityType)) return null;
+          const snapshot = entry.action === "delete" ? entry.before : entry.after;
+          const current = versions.get(`${entry.entityType}:${entry.entityId}`) ?? null;
+          const isCurrent =
+            current !== null &&
+            typeof snapshot === "object" &&
+            snapshot !== null &&
+            (snapshot as { version?: unknown }).version === current;
+          if (snapshot === null || isCurrent) return null;
+          return (
+            <RestoreButton
+              auditId={entry.id}
+              expectedVersion={current}
+              label={entry.action === "delete" ? `Restore the deleted ${entry.entityType}` : "Restore this version"}
+            />
+          );
+        }}
+      />
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex gap-2">
           {page > 1 ? (
