@@ -20,8 +20,6 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   typedRoutes: true,
   experimental: {
-    // The stylesheet (about 7 KB gzipped) travels inside the HTML: the first paint waits for no other request.
-    inlineCss: true,
     // forbidden() answers 403 for a signed-in maintainer without the role an admin page needs (src/app/forbidden.tsx).
     authInterrupts: true,
     // Catalog imports are uploaded to a server action; the whole catalog is under 1 MB.

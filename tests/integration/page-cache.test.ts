@@ -101,8 +101,8 @@ describe("page cache", () => {
     ["a report page (not on the list)", "/r/abc", {}],
     ["a client-side navigation (RSC)", "/catalog", { headers: { rsc: "1" } }],
     ["an RSC query", "/catalog?_rsc=1x", {}],
-    ["a signed-in maintainer", "/catalog", { headers: { cookie: "theme=dark; better-auth.session_token=abc" } }],
-    ["a secure session cookie", "/catalog", { headers: { cookie: "__Secure-better-auth.session_token=abc" } }],
+    ["a signed-in maintainer", "/catalog", { headers: { cookie: "theme=dark; advisor.session_token=abc" } }],
+    ["a secure session cookie", "/catalog", { headers: { cookie: "__Secure-advisor.session_data=abc" } }],
     ["a POST", "/catalog", { method: "POST", body: "x" }],
   ])("%s is always rendered by the app", async (_name, path, init) => {
     for (let i = 0; i < 2; i++) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { catalogQueryToSearch, parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
 import { searchCatalog } from "@/domain/catalog/search";
 import { CatalogFilters } from "@/features/catalog/catalog-filters";
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 /** Tools per page: enough to scan, few enough that the page renders and hydrates fast on a phone. */
-const PAGE_SIZE = 48;
+const PAGE_SIZE = 24;
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const [params, snapshot] = await Promise.all([searchParams, getCatalogSnapshot()]);
@@ -57,7 +58,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <div className="mt-8 grid gap-8 lg:grid-cols-[17rem_1fr]">
         <aside aria-label="Filters">
           <FiltersPanel activeCount={activeFilters}>
-            <CatalogFilters query={query} facets={result.facets} phases={phases} capabilityGroups={capabilityGroups} />
+            {/* Suspense boundaries let React hydrate the filters, the cards and the tray as separate short tasks. */}
+            <Suspense>
+              <CatalogFilters
+                query={query}
+                facets={result.facets}
+                phases={phases}
+                capabilityGroups={capabilityGroups}
+              />
+            </Suspense>
           </FiltersPanel>
         </aside>
         <section aria-labelledby="results-heading">
@@ -71,11 +80,13 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               No tool matches all of these filters. Remove a filter or try a broader search.
             </p>
           ) : (
-            <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-              {shown.map((tool) => (
-                <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
-              ))}
-            </ul>
+            <Suspense>
+              <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+                {shown.map((tool) => (
+                  <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
+                ))}
+              </ul>
+            </Suspense>
           )}
           {pages > 1 ? (
             <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3 text-sm">
@@ -104,7 +115,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               )}
             </nav>
           ) : null}
-          <CompareTray names={names} />
+          <Suspense>
+            <CompareTray names={names} />
+          </Suspense>
         </section>
       </div>
     </div>

@@ -7,10 +7,12 @@ import { StatusBadge } from "./status-badge";
 
 export function ToolCard({ tool, capabilities }: { tool: CatalogTool; capabilities: Map<string, CatalogCapability> }) {
   return (
-    <li className="flex flex-col rounded-lg border border-line bg-surface-raised p-4">
+    // Off-screen cards skip layout and paint until they scroll near (tool-card in globals.css).
+    <li className="tool-card flex flex-col rounded-lg border border-line bg-surface-raised p-4">
       <div className="flex items-start justify-between gap-2">
         <h3 className="font-semibold">
-          <Link href={`/catalog/${tool.slug}`} className="hover:underline">
+          {/* No prefetch: two dozen cards would each fetch their page on load; a tool page renders fast anyway. */}
+          <Link href={`/catalog/${tool.slug}`} prefetch={false} className="hover:underline">
             {tool.name}
           </Link>
         </h3>

@@ -5,6 +5,7 @@ import { authSecret, databaseBackend, env } from "@/env";
 import { prisma } from "../db/client";
 import { logger } from "../log/logger";
 import { requestOrigin } from "../http/read-json";
+import { AUTH_COOKIE_PREFIX } from "./cookie-prefix";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password-hash";
 
 /**
@@ -60,7 +61,7 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: RATE_LIMIT.windowSeconds, max: RATE_LIMIT.signInMax } },
     },
     advanced: {
-      cookiePrefix: "advisor",
+      cookiePrefix: AUTH_COOKIE_PREFIX,
       useSecureCookies: env.NODE_ENV === "production",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     },

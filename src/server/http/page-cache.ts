@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
+import { AUTH_COOKIE_PREFIX } from "../auth/cookie-prefix";
 import { newNonce, requestIdFor } from "./request-tokens";
 
 const gzip = promisify(gzipCallback);
@@ -34,7 +35,8 @@ const BYPASS_HEADERS = [
   "next-router-segment-prefetch",
   "next-action",
 ];
-const SESSION_COOKIE = /(^|;\s*)(__Secure-)?better-auth\./;
+/** Any maintainer cookie: pages are the same for everyone, but a signed-in request is never answered from memory. */
+const SESSION_COOKIE = new RegExp(`(^|;\\s*)(__Secure-)?${AUTH_COOKIE_PREFIX}\\.`);
 /** Response headers that describe one transfer, not the page. */
 const HOP_HEADERS = new Set([
   "connection",
