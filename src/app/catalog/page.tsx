@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { catalogQueryToSearch, parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
 import { searchCatalog } from "@/domain/catalog/search";
 import { CatalogFilters } from "@/features/catalog/catalog-filters";
@@ -80,13 +79,11 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               No tool matches all of these filters. Remove a filter or try a broader search.
             </p>
           ) : (
-            <Suspense>
-              <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-                {shown.map((tool) => (
-                  <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
-                ))}
-              </ul>
-            </Suspense>
+            <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {shown.map((tool) => (
+                <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
+              ))}
+            </ul>
           )}
           {pages > 1 ? (
             <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3 text-sm">
@@ -115,9 +112,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               )}
             </nav>
           ) : null}
-          <Suspense>
-            <CompareTray names={names} />
-          </Suspense>
+          <CompareTray names={names} />
         </section>
       </div>
     </div>
