@@ -57,15 +57,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <div className="mt-8 grid gap-8 lg:grid-cols-[17rem_1fr]">
         <aside aria-label="Filters">
           <FiltersPanel activeCount={activeFilters}>
-            {/* Suspense boundaries let React hydrate the filters, the cards and the tray as separate short tasks. */}
-            <Suspense>
-              <CatalogFilters
-                query={query}
-                facets={result.facets}
-                phases={phases}
-                capabilityGroups={capabilityGroups}
-              />
-            </Suspense>
+            <CatalogFilters query={query} facets={result.facets} phases={phases} capabilityGroups={capabilityGroups} />
           </FiltersPanel>
         </aside>
         <section aria-labelledby="results-heading">
