@@ -39,14 +39,4 @@ export function ensureChromium(configured: string | undefined): string {
   return installed;
 }
 
-/** Flags for a headless Chromium on a machine with no network beyond localhost. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+export { CHROMIUM_ARGS } from "../../src/server/pdf/chromium-args";

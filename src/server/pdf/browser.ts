@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { env } from "@/env";
+import { CHROMIUM_ARGS } from "./chromium-args";
 
 /**
  * The server's one headless Chromium (Debian's, driven by playwright-core), shared by PDF exports and the diagram
@@ -31,15 +32,7 @@ function getBrowser(): Promise<Browser> {
     if (!executablePath) throw new PdfUnavailableError("Chromium is not installed on the server.");
     const launching = chromium.launch({
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     });
     browser = launching;
     launching
