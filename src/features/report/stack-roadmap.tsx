@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import type { Horizon, Recommendation, RecommendationItem } from "@/domain/recommender/types";
 import { STAGE_NAMES, type MaturityStage } from "@/domain/catalog/vocabulary";
+import { PickExplanation } from "./pick-explanation";
 
 export const HORIZON_TITLES: Record<Horizon, string> = { now: "Adopt now", next: "Next stage", later: "Later" };
 
@@ -48,71 +49,11 @@ function Item({ item }: { item: RecommendationItem }) {
         {item.trigger}
       </p>
       {pick ? (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium text-accent">Why {pick.name}, and why not the others</summary>
-          <div className="mt-3 space-y-3">
-            <div>
-              <p className="font-medium">What decided it</p>
-              <ul className="mt-1 list-disc pl-5 text-ink-muted">
-                {item.drivers.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            </div>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Score breakdown for {pick.name}</caption>
-              <thead>
-                <tr className="border-b border-line text-ink-muted">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Criterion
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Why
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Points
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {pick.breakdown.map((part) => (
-                  <tr key={part.key} className="border-b border-line last:border-b-0">
-                    <td className="py-1 pr-2">{part.label}</td>
-                    <td className="py-1 pr-2 text-ink-muted">{part.note}</td>
-                    <td className={`py-1 text-right tabular-nums ${part.points < 0 ? "text-danger" : ""}`}>
-                      {part.points > 0 ? `+${part.points}` : part.points}
-                    </td>
-                  </tr>
-                ))}
-                <tr>
-                  <td className="pt-1 font-semibold" colSpan={2}>
-                    Total
-                  </td>
-                  <td className="pt-1 text-right font-semibold tabular-nums">{pick.score}</td>
-                </tr>
-              </tbody>
-            </table>
-            {item.alternatives.length > 0 ? (
-              <div>
-                <p className="font-medium">Alternatives</p>
-                <ul className="mt-1 space-y-1">
-                  {item.alternatives.map((alt) => (
-                    <li key={alt.slug}>
-                      <Link href={`/catalog/${alt.slug}`} className="font-medium hover:underline">
-                        {alt.name}
-                      </Link>{" "}
-                      <span className="text-ink-muted">
-                        ({alt.score}) — why not: {alt.whyNot}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : (
-              <p className="text-ink-muted">No other catalog tool fits this job within your constraints.</p>
-            )}
-          </div>
-        </details>
+        <PickExplanation
+          pick={{ name: pick.name, score: pick.score, breakdown: pick.breakdown }}
+          drivers={item.drivers}
+          alternatives={item.alternatives.map(({ slug, name, score, whyNot }) => ({ slug, name, score, whyNot }))}
+        />
       ) : null}
     </li>
   );
