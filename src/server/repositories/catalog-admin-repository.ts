@@ -365,6 +365,54 @@ export type EntityRequest<T> =
   | { mode: "create"; input: T; action: "create" | "restore" }
   | { mode: "update"; slug: string; expectedVersion: number; input: T; action: "update" | "restore" };
 
+type EntityType = "phase" | "capability";
+
+/**
+ * The refusals every save of a phase or capability checks before writing: a create over an existing slug, an
+ * update of something missing, a stale version (with what is there now), a changed slug. Null: go ahead.
+ */
+async function refuseEntitySave<S>(
+  tx: Tx,
+  request: EntityRequest<{ slug: string }>,
+  entityType: EntityType,
+  row: { id: string; slug: string; version: number } | undefined,
+  current: S | undefined,
+): Promise<WriteResult<S> | null> {
+  if (request.mode === "create") return row ? { ok: false, reason: "exists" } : null;
+  if (!row || current === undefined) return { ok: false, reason: "not_found" };
+  if (row.version !== request.expectedVersion)
+    return { ok: false, reason: "conflict", current, lastChange: await lastChangeOf(tx, entityType, row.id) };
+  if (request.input.slug !== row.slug)
+    return {
+      ok: false,
+      reason: "invalid",
+      issues: [{ path: ["slug"], message: "cannot change: slugs are permanent" }],
+    };
+  return null;
+}
+
+/** The audit record of a saved phase or capability: created, updated or restored. */
+function auditEntitySave(
+  tx: Tx,
+  request: EntityRequest<{ name: string }>,
+  actor: Actor,
+  entityType: EntityType,
+  entityId: string,
+  before: object | null,
+  after: object,
+): Promise<number> {
+  const verb = request.action === "restore" ? "Restored" : request.mode === "create" ? "Created" : "Updated";
+  return appendAudit(tx, {
+    actor,
+    action: request.action,
+    entityType,
+    entityId,
+    summary: `${verb} ${entityType} ${request.input.name}`,
+    before,
+    after,
+  });
+}
+
 export async function savePhase(
   request: EntityRequest<Phase>,
   actor: Actor,
@@ -376,24 +424,9 @@ export async function savePhase(
     const existingRow = rows.find((p) => p.slug === (request.mode === "update" ? request.slug : request.input.slug));
     const existing = catalog.phases.find((p) => p.slug === existingRow?.slug);
     const snapshotOf = (row: { version: number }, phase: Phase) => ({ ...phase, version: row.version });
-    if (request.mode === "create" && existingRow) return { ok: false, reason: "exists" };
-    if (request.mode === "update") {
-      if (!existingRow || !existing) return { ok: false, reason: "not_found" };
-      if (existingRow.version !== request.expectedVersion) {
-        return {
-          ok: false,
-          reason: "conflict",
-          current: snapshotOf(existingRow, phaseInputOf(existing)),
-          lastChange: await lastChangeOf(tx, "phase", existingRow.id),
-        };
-      }
-      if (request.input.slug !== existingRow.slug)
-        return {
-          ok: false,
-          reason: "invalid",
-          issues: [{ path: ["slug"], message: "cannot change: slugs are permanent" }],
-        };
-    }
+    const current = existingRow && existing ? snapshotOf(existingRow, phaseInputOf(existing)) : undefined;
+    const refused = await refuseEntitySave(tx, request, "phase", existingRow, current);
+    if (refused) return refused;
     const issues = validate(catalog);
     if (issues.length > 0) return { ok: false, reason: "invalid", issues };
     const data = phaseColumns(request.input);
@@ -413,23 +446,13 @@ export async function savePhase(
         return {
           ok: false,
           reason: "conflict",
-          current: snapshotOf(existingRow!, phaseInputOf(existing!)),
+          current: current!,
           lastChange: await lastChangeOf(tx, "phase", id),
         };
       version = request.expectedVersion + 1;
     }
     const after = { ...request.input, version };
-    const before = existing && existingRow ? snapshotOf(existingRow, phaseInputOf(existing)) : null;
-    const verb = request.action === "restore" ? "Restored" : request.mode === "create" ? "Created" : "Updated";
-    const auditId = await appendAudit(tx, {
-      actor,
-      action: request.action,
-      entityType: "phase",
-      entityId: id,
-      summary: `${verb} phase ${request.input.name}`,
-      before,
-      after,
-    });
+    const auditId = await auditEntitySave(tx, request, actor, "phase", id, current ?? null, after);
     return { ok: true, value: after, auditId };
   });
 }
@@ -486,24 +509,10 @@ export async function saveCapability(
     const rows = await tx.capability.findMany({ select: { id: true, slug: true, version: true, sortOrder: true } });
     const existingRow = rows.find((c) => c.slug === (request.mode === "update" ? request.slug : request.input.slug));
     const existing = catalog.capabilities.find((c) => c.slug === existingRow?.slug);
-    if (request.mode === "create" && existingRow) return { ok: false, reason: "exists" };
-    if (request.mode === "update") {
-      if (!existingRow || !existing) return { ok: false, reason: "not_found" };
-      if (existingRow.version !== request.expectedVersion) {
-        return {
-          ok: false,
-          reason: "conflict",
-          current: { ...capabilityInputOf(existing), version: existingRow.version },
-          lastChange: await lastChangeOf(tx, "capability", existingRow.id),
-        };
-      }
-      if (request.input.slug !== existingRow.slug)
-        return {
-          ok: false,
-          reason: "invalid",
-          issues: [{ path: ["slug"], message: "cannot change: slugs are permanent" }],
-        };
-    }
+    const current =
+      existingRow && existing ? { ...capabilityInputOf(existing), version: existingRow.version } : undefined;
+    const refused = await refuseEntitySave(tx, request, "capability", existingRow, current);
+    if (refused) return refused;
     const issues = validate(catalog);
     if (issues.length > 0) return { ok: false, reason: "invalid", issues };
     const phaseId = ids.phaseIds.get(request.input.phase);
@@ -537,24 +546,14 @@ export async function saveCapability(
         return {
           ok: false,
           reason: "conflict",
-          current: { ...capabilityInputOf(existing!), version: existingRow!.version },
+          current: current!,
           lastChange: await lastChangeOf(tx, "capability", id),
         };
       }
       version = request.expectedVersion + 1;
     }
     const after = { ...request.input, version };
-    const before = existing && existingRow ? { ...capabilityInputOf(existing), version: existingRow.version } : null;
-    const verb = request.action === "restore" ? "Restored" : request.mode === "create" ? "Created" : "Updated";
-    const auditId = await appendAudit(tx, {
-      actor,
-      action: request.action,
-      entityType: "capability",
-      entityId: id,
-      summary: `${verb} capability ${request.input.name}`,
-      before,
-      after,
-    });
+    const auditId = await auditEntitySave(tx, request, actor, "capability", id, current ?? null, after);
     return { ok: true, value: after, auditId };
   });
 }
