@@ -29,7 +29,8 @@ export function SiteHeader() {
               className="stroke-accent-ink"
             />
           </svg>
-          <span>MLOps Stack Advisor</span>
+          {/* On a phone the mark alone, so the navigation and the theme switch fit on one line. */}
+          <span className="sr-only sm:not-sr-only">MLOps Stack Advisor</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 sm:gap-2">
           {NAV.map((item) => (
