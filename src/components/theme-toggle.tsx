@@ -28,6 +28,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={toggle}
+      disabled={theme === null}
       aria-label={label}
       title={label}
       className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-line text-ink-muted hover:bg-surface-muted hover:text-ink"

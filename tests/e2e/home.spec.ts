@@ -32,6 +32,25 @@ test.describe("a visitor arrives on the home page", () => {
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   });
 
+  test("the page is shown before any of the app's scripts is requested, then becomes interactive", async ({ page }) => {
+    await page.goto("/");
+    // The theme switch needs React: enabled means the page has hydrated.
+    await expect(page.getByRole("button", { name: /Switch to (dark|light) theme/ })).toBeEnabled();
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      const chunks = performance
+        .getEntriesByType("resource")
+        .filter((r) => r.name.includes("/_next/static/") && /\.js(\?|$)/.test(r.name));
+      return {
+        paint: paint?.startTime ?? NaN,
+        chunks: chunks.length,
+        first: Math.min(...chunks.map((c) => c.startTime)),
+      };
+    });
+    expect(timing.chunks).toBeGreaterThan(3);
+    expect(timing.first).toBeGreaterThanOrEqual(timing.paint);
+  });
+
   test("an unknown address shows a helpful 404 page", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

@@ -30,8 +30,12 @@ function app(req: IncomingMessage, res: ServerResponse) {
   const status = url.pathname === "/catalog/missing" ? 404 : 200;
   res.writeHead(status, headers);
   const text = url.searchParams.get("q") ?? "";
+  // Reports carry a Next chunk script, as every real page does.
+  const chunk = url.pathname.startsWith("/r/")
+    ? `<script src="/_next/static/chunks/main.js" async="" nonce="${nonce}"></script>`
+    : "";
   res.end(
-    `<html><head><script nonce="${nonce}">a()</script></head><body><p>rev ${revision} · render ${renders} · “${text}”</p>` +
+    `<html><head>${chunk}<script nonce="${nonce}">a()</script></head><body><p>rev ${revision} · render ${renders} · “${text}”</p>` +
       `<script nonce="${nonce}">self.push(["{\\"nonce\\":\\"${nonce}\\"}"])</script></body></html>`,
   );
 }
@@ -178,5 +182,24 @@ describe("page cache", () => {
     const oldest = await get("/catalog/a");
     await oldest.text();
     expect(oldest.headers.get("x-cache")).toBe("MISS");
+  });
+
+  test("caches saved reports, and every stored page loads its chunk scripts after the first paint", async () => {
+    const report = "/r/abcdefghijklmnopqrstuvwx";
+    const first = await get(report);
+    const firstBody = await first.text();
+    const second = await get(report);
+    const body = await second.text();
+    expect([first.headers.get("x-cache"), second.headers.get("x-cache")]).toEqual(["MISS", "HIT"]);
+    expect(renders).toBe(1);
+    expect(firstBody).not.toContain(`<script src="/_next/static/chunks/main.js"`);
+    // The loader carries this response's nonce, so the CSP lets it add the scripts.
+    const nonce = nonceOf(second)!;
+    expect(body).toContain(`<script nonce="${nonce}">(function(){`);
+    expect(body).toContain(`["/_next/static/chunks/main.js"]`);
+    // Anything but a report id is not a report page.
+    const other = await get("/r/short");
+    await other.text();
+    expect(other.headers.get("x-cache")).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { isQuestionVisible, type AnswerValue, type Answers } from "@/domain/assessment/answer-model";
 import type { Question, Questionnaire } from "@/domain/assessment/questionnaire-schema";
+import { useHydrated } from "@/components/use-hydrated";
 import { QuestionField } from "./question-field";
 import type { PickerTool } from "./tool-picker";
 
@@ -40,6 +41,7 @@ function readDraft(version: string): Draft | null {
  */
 export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentId }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const sections = questionnaire.sections;
   const byId = useMemo(() => new Map(questionnaire.questions.map((q) => [q.id, q])), [questionnaire]);
   const [answers, setAnswers] = useState<Answers>(initialAnswers ?? {});
@@ -219,6 +221,7 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
                 <button
                   type="button"
                   onClick={() => goTo(i)}
+                  disabled={!hydrated}
                   aria-current={i === step ? "step" : undefined}
                   className={`flex w-full items-center justify-between rounded-md px-2 py-1.5 text-left text-sm ${i === step ? "bg-accent-soft font-semibold text-accent" : "text-ink-muted hover:bg-surface-muted hover:text-ink"}`}
                 >
@@ -270,35 +273,39 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
             if (isLast) void submit();
             else next();
           }}
-          className="mt-6 space-y-4"
+          aria-busy={!hydrated}
+          className="mt-6"
         >
-          {questions.map((q) => (
-            <QuestionField
-              key={q.id}
-              question={q}
-              value={answers[q.id]}
-              error={errors[q.id]}
-              onChange={(v) => setAnswer(q, v)}
-              tools={tools}
-            />
-          ))}
-          <div className="flex items-center justify-between gap-3 pt-2">
-            <button
-              type="button"
-              onClick={() => goTo(step - 1)}
-              disabled={step === 0}
-              className="rounded-md border border-line px-4 py-2 font-medium hover:bg-surface-muted disabled:opacity-40"
-            >
-              Back
-            </button>
-            <button
-              type="submit"
-              disabled={submitting}
-              className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
-            >
-              {isLast ? (submitting ? "Saving…" : "See my results") : "Next"}
-            </button>
-          </div>
+          {/* Until React runs, answers given here would not reach the wizard's state: the form waits for it. */}
+          <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
+            {questions.map((q) => (
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={answers[q.id]}
+                error={errors[q.id]}
+                onChange={(v) => setAnswer(q, v)}
+                tools={tools}
+              />
+            ))}
+            <div className="flex items-center justify-between gap-3 pt-2">
+              <button
+                type="button"
+                onClick={() => goTo(step - 1)}
+                disabled={step === 0}
+                className="rounded-md border border-line px-4 py-2 font-medium hover:bg-surface-muted disabled:opacity-40"
+              >
+                Back
+              </button>
+              <button
+                type="submit"
+                disabled={submitting}
+                className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
+              >
+                {isLast ? (submitting ? "Saving…" : "See my results") : "Next"}
+              </button>
+            </div>
+          </fieldset>
         </form>
       </section>
     </div>

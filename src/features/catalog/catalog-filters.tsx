@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import {
@@ -35,6 +36,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
   const [text, setText] = useState(query.text);
+  const hydrated = useHydrated();
   const lastSubmitted = useRef(query.text);
 
   function navigate(next: CatalogQuery) {
@@ -147,6 +149,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
       {activeCount > 0 || query.text ? (
         <button
           type="button"
+          disabled={!hydrated}
           onClick={() => {
             setText("");
             lastSubmitted.current = "";

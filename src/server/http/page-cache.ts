@@ -2,14 +2,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 import { AUTH_COOKIE_PREFIX } from "../auth/cookie-prefix";
+import { paintBeforeHydration } from "./paint-first";
 import { newNonce, requestIdFor } from "./request-tokens";
 
 const gzip = promisify(gzipCallback);
 
 /**
  * A server-side cache for the public pages whose HTML depends only on the URL and the catalog: home, catalog,
- * tool pages, compare, the questionnaire and the API docs. Each page is rendered once per catalog revision (the
- * newest audit-log id, which every catalog change writes in the same transaction), then served from memory.
+ * tool pages, compare, the questionnaire, the API docs and saved reports (an assessment never changes once saved).
+ * Each page is rendered once per catalog revision (the newest audit-log id, which every catalog change writes in the
+ * same transaction), then served from memory, its scripts set to run after the first paint (paint-first.ts).
  *
  * Every response still gets its own CSP nonce and request id. The nonce rendered into the stored page is a random
  * 128-bit value that only the renderer wrote, so replacing each occurrence with a fresh one is exactly what a new
@@ -26,6 +28,7 @@ const CACHEABLE_PATHS = [
   /^\/compare$/,
   /^\/assess$/,
   /^\/docs\/api$/,
+  /^\/r\/[A-Za-z0-9_-]{24}$/,
 ];
 /** Requests that come from Next's client router, or that carry a session, are rendered every time. */
 const BYPASS_HEADERS = [
@@ -129,7 +132,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     response.headers.forEach((value, name) => {
       if (!HOP_HEADERS.has(name)) headers.push([name, value]);
     });
-    const parts = body.split(nonce);
+    const parts = paintBeforeHydration(body).split(nonce);
     return { revision, nonce, parts, headers, bytes: body.length * 2 };
   }
 
