@@ -99,6 +99,8 @@ export const PLAN_CONDITIONS = [
   "llm-apps",
   /** Serves open-weight language models itself. */
   "self-hosts-llms",
+  /** Trains or serves on GPUs shared by several people or jobs (planned: a GPU cluster is coming). */
+  "gpu-cluster",
   /** Runs on one cloud and prefers managed services. */
   "managed-single-cloud",
   /** Eleven or more people work on ML. */
