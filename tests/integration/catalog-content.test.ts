@@ -63,6 +63,22 @@ describe("the catalog in content/", () => {
     }
   });
 
+  test("every capability the engine fills has at least two active primary tools", () => {
+    // A capability with a plan is one the recommender fills; with fewer than two active tools built for the job it
+    // has no real choice to make (and no runner-up to offer) - the gap issue 15 found for metadata & lineage.
+    const short = content.capabilities
+      .filter(({ capability }) => capability.plan !== null)
+      .map(({ capability }) => ({
+        slug: capability.slug,
+        tools: tools
+          .filter((t) => t.status === "active" && t.capabilities.primary.includes(capability.slug))
+          .map((t) => t.slug),
+      }))
+      .filter(({ tools: primaries }) => primaries.length < 2)
+      .map(({ slug, tools: primaries }) => `${slug}: [${primaries.join(", ")}]`);
+    expect(short).toEqual([]);
+  });
+
   test("tools that need Kubernetes are not offered to stage-1 teams", () => {
     const offenders = tools.filter((t) => t.needsKubernetes && t.stages.includes(1)).map((t) => t.slug);
     expect(offenders).toEqual([]);
