@@ -1,150 +1,121 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { isEligible } from "../../src/domain/recommender/eligibility";
+import { parse } from "yaml";
+import { DEFAULT_CONSTRAINTS, type Constraints } from "../../src/domain/assessment/constraints";
+import type { Questionnaire } from "../../src/domain/assessment/questionnaire-schema";
+import { scoreAnswers } from "../../src/domain/assessment/score";
+import type { MaturityStage } from "../../src/domain/catalog/vocabulary";
+import { answersFromTeam } from "../../src/domain/eval/answers-from-team";
+import { checkExpectations, checkPlan } from "../../src/domain/eval/check-plan";
+import { lintReport } from "../../src/domain/eval/lint-report";
+import { ZTeamProfile, type TeamProfile } from "../../src/domain/eval/team-profile";
+import { toRecommenderProfile } from "../../src/domain/recommender/from-profile";
 import { recommend } from "../../src/domain/recommender/recommend";
-import type { Recommendation, RecommenderCatalog, RecommenderTool } from "../../src/domain/recommender/types";
-import { TEAM_PROFILES } from "../fixtures/team-profiles";
+import type { Recommendation, RecommenderCatalog, RecommenderProfile } from "../../src/domain/recommender/types";
+import { prioritizeActions } from "../../src/domain/report/action-plan";
+import { loadQuestionnaires } from "../../src/server/content/load-questionnaires";
 import { loadContentCatalog } from "../support/content-catalog";
 
 /**
- * The named team profiles of docs/team-profiles.md, run against the real catalog. Each test states a property the
- * result must have, not the exact stack, so catalog edits that keep the advice sound keep the tests green.
+ * The judgement benchmark's architect-written team profiles (eval/team-profiles.yaml) on the real catalog and
+ * questionnaire, as part of the test suite: every profile's must / must-not list, the rules every plan follows, and
+ * the editorial check. `npm run eval` runs the same profiles plus a random sweep and writes the figures.
  */
 let catalog: RecommenderCatalog;
-let tools: Map<string, RecommenderTool>;
-const results = new Map<string, Recommendation>();
+let questionnaire: Questionnaire;
+const profiles: TeamProfile[] = (parse(readFileSync(path.resolve("eval/team-profiles.yaml"), "utf8")) as unknown[]).map(
+  (entry) => ZTeamProfile.parse(entry),
+);
 
 beforeAll(async () => {
   catalog = await loadContentCatalog();
-  tools = new Map(catalog.tools.map((t) => [t.slug, t]));
-  for (const [name, p] of Object.entries(TEAM_PROFILES)) results.set(name, recommend(p, catalog));
+  const loaded = await loadQuestionnaires(path.resolve("content"));
+  if (!loaded.ok) throw new Error("content/questionnaires is invalid");
+  questionnaire = [...loaded.value].sort((a, b) => a.version.localeCompare(b.version, "en", { numeric: true })).at(-1)!;
 });
 
-const result = (name: keyof typeof TEAM_PROFILES) => results.get(name)!;
-const pickFor = (r: Recommendation, capability: string) => r.items.find((i) => i.capability === capability)?.pick?.slug;
-const now = (r: Recommendation) => r.items.filter((i) => i.horizon === "now");
-const picked = (r: Recommendation) => r.items.flatMap((i) => (i.pick ? [tools.get(i.pick.slug)!] : []));
-
-describe("every named profile", () => {
-  test.each(Object.keys(TEAM_PROFILES) as (keyof typeof TEAM_PROFILES)[])(
-    "%s: respects every hard constraint and explains every pick",
-    (name) => {
-      const r = result(name);
-      const p = TEAM_PROFILES[name];
-      for (const item of r.items) {
-        if (!item.pick) continue;
-        expect(
-          isEligible(tools.get(item.pick.slug)!, p.constraints, item.horizon),
-          `${item.pick.slug} for ${item.capability}`,
-        ).toBe(true);
-        expect(item.pick.reasons.length, item.capability).toBeGreaterThan(0);
-        expect(item.trigger.length).toBeGreaterThan(10);
-        for (const alt of item.alternatives) expect(alt.whyNot).toMatch(/points behind|close second/);
-      }
-    },
-  );
+describe("architect-written team profiles", () => {
+  test.each(profiles.map((p) => [p.id, p] as const))("%s", (_id, team) => {
+    const scored = scoreAnswers(questionnaire, answersFromTeam(questionnaire, team.answers));
+    const r = recommend(toRecommenderProfile(scored), catalog, { today: "2026-12-03" });
+    const profile = { ...scored, actionItems: prioritizeActions(scored, r) };
+    expect([
+      ...checkExpectations(r, team.expect, catalog),
+      ...checkPlan(r, scored.constraints, catalog).map((v) => `${v.kind}: ${v.detail}`),
+      ...lintReport(profile, r),
+    ]).toEqual([]);
+  });
 });
 
-describe("the source articles' staged guidance comes out for the matching teams", () => {
-  test("two-person startup with no budget: Git, Docker, pytest and MLflow now, nothing paid, nothing needing Kubernetes, few tools", () => {
-    const r = result("two-person startup with no budget");
-    expect(r.stage).toBe(1);
-    expect(["git", "github", "gitlab"]).toContain(pickFor(r, "version-control"));
-    expect(pickFor(r, "containers")).toBe("docker");
-    expect(pickFor(r, "testing")).toBe("pytest");
-    expect(pickFor(r, "experiment-tracking")).toBe("mlflow");
-    expect(r.toolCount.now).toBeLessThanOrEqual(6);
-    for (const t of picked(r)) {
-      expect(t.pricing, t.slug).not.toBe("paid");
-      expect(t.needsKubernetes, t.slug).toBe(false);
-    }
-    expect(r.items.find((i) => i.capability === "data-versioning")?.horizon).toBe("next");
+/** A team described directly in the engine's terms, for the staged guidance of the source articles. */
+function team(stage: MaturityStage, constraints: Partial<Constraints>): RecommenderProfile {
+  return {
+    stage,
+    dimensions: [
+      "team-process",
+      "data-management",
+      "experimentation",
+      "cicd-deployment",
+      "serving",
+      "monitoring",
+      "governance-security",
+    ].map((slug) => ({ slug, score: stage - 0.3 })),
+    constraints: { ...DEFAULT_CONSTRAINTS, ...constraints },
+  };
+}
+const planned = (r: Recommendation) =>
+  new Set(r.items.flatMap((i) => (i.pick ? [i.pick.slug, ...i.pick.companions.map((c) => c.slug)] : [])));
+const anyOf = (r: Recommendation, slugs: string[]) => slugs.some((s) => planned(r).has(s));
+
+describe("the source articles' staged guidance still comes out, or a named equivalent for the team's constraints", () => {
+  // Each stage builds on the previous one: the team runs what the stage before recommended.
+  const stage1 = ["git", "github", "docker", "pytest", "mlflow"];
+  const stage2 = [...stage1, "dvc", "github-actions", "great-expectations"];
+  const stage3 = [...stage2, "kubernetes", "airflow", "prometheus", "grafana"];
+
+  test("stage 1: Git with a host, containers (Docker or Podman), pytest and MLflow", () => {
+    const r = recommend(team(1, { teamSize: "solo", budget: "none" }), catalog);
+    expect(anyOf(r, ["github", "gitlab", "bitbucket"])).toBe(true);
+    expect(anyOf(r, ["docker", "podman"])).toBe(true);
+    for (const slug of ["pytest", "mlflow"]) expect(planned(r).has(slug), slug).toBe(true);
   });
 
-  test("ten-developer Python team with no CI budget: data versioning, free CI and data validation now", () => {
-    const r = result("ten-developer Python team with no CI budget");
-    expect(pickFor(r, "data-versioning")).toBe("dvc");
-    const ci = tools.get(pickFor(r, "continuous-integration")!)!;
-    expect(ci.pricing).not.toBe("paid");
-    expect(["jenkins", "gitlab-ci", "github-actions", "buildbot", "gocd"]).toContain(ci.slug);
-    expect(["great-expectations", "pandera", "soda"]).toContain(pickFor(r, "data-validation"));
+  test("stage 2: DVC, CI on the code host (GitLab CI for a GitLab team), Great Expectations or an equivalent", () => {
+    const r = recommend(team(2, { teamSize: "small", toolsInUse: ["gitlab", "docker", "pytest", "mlflow"] }), catalog);
+    for (const slug of ["dvc", "gitlab-ci"]) expect(planned(r).has(slug), slug).toBe(true);
+    expect(anyOf(r, ["great-expectations", "pandera", "soda"])).toBe(true);
   });
 
-  test("production-scale team on Kubernetes: Kubernetes, an orchestrator, Prometheus with Grafana", () => {
-    const r = result("production-scale team on Kubernetes preferring open source");
-    expect(pickFor(r, "container-orchestration")).toBe("kubernetes");
-    expect(["airflow", "prefect", "dagster", "argo-workflows", "flyte", "kubeflow"]).toContain(
-      pickFor(r, "workflow-orchestration"),
+  test("stage 3: Kubernetes, an orchestrator such as Airflow, Prometheus with Grafana", () => {
+    const r = recommend(
+      team(3, { teamSize: "medium", kubernetes: "yes", modelsInProduction: "several", toolsInUse: stage2 }),
+      catalog,
     );
-    const monitoring = r.items.find((i) => i.capability === "system-monitoring")!;
-    expect(monitoring.horizon).toBe("now");
-    expect(monitoring.pick?.slug).toBe("prometheus");
-    expect(monitoring.pick?.companions.map((c) => c.slug)).toContain("grafana");
+    expect(planned(r).has("kubernetes")).toBe(true);
+    expect(anyOf(r, ["airflow", "prefect", "dagster", "argo-workflows", "flyte"])).toBe(true);
+    expect(planned(r).has("prometheus")).toBe(true);
+    expect(planned(r).has("grafana")).toBe(true);
   });
 
-  test("enterprise on Kubernetes: secrets management, GitOps delivery and a platform, with Kubeflow considered", () => {
-    const r = result("enterprise on Kubernetes");
-    expect(["hashicorp-vault", "openbao"]).toContain(pickFor(r, "secrets-management"));
-    expect(["argocd", "flux"]).toContain(pickFor(r, "continuous-delivery"));
-    const platform = r.items.find((i) => i.capability === "ml-platform")!;
-    expect([platform.pick?.slug, ...platform.alternatives.map((a) => a.slug)]).toContain("kubeflow");
-  });
-});
-
-describe("constraints and context", () => {
-  test("regulated enterprise on premises: only self-hostable tools, no cloud services, governance now", () => {
-    const r = result("regulated enterprise on premises");
-    for (const t of picked(r)) {
-      expect(t.hosting, t.slug).toContain("self-hosted");
-      expect(t.clouds, t.slug).toContain("any");
-    }
-    for (const capability of ["secrets-management", "identity-access", "policy-compliance", "metadata-lineage"]) {
-      const item = r.items.find((i) => i.capability === capability)!;
-      expect(item.horizon, capability).toBe("now");
-      expect(item.pick, capability).not.toBeNull();
-    }
-    expect(r.excluded.some((e) => e.slug === "weights-and-biases" || e.slug === "amazon-sagemaker")).toBe(true);
-  });
-
-  test("GCP-native team preferring managed services: a GCP service in the stack, nothing tied to AWS or Azure", () => {
-    const r = result("GCP-native team that prefers managed services");
-    const gcpNative = picked(r).filter((t) => t.clouds.length === 1 && t.clouds[0] === "gcp");
-    expect(gcpNative.length).toBeGreaterThan(0);
-    for (const t of picked(r)) expect(t.clouds.includes("any") || t.clouds.includes("gcp"), t.slug).toBe(true);
-  });
-
-  test("Azure shop: an Azure service in the stack, nothing tied to AWS or GCP", () => {
-    const r = result("Azure shop");
-    expect(picked(r).some((t) => t.clouds.length === 1 && t.clouds[0] === "azure")).toBe(true);
-    for (const t of picked(r)) expect(t.clouds.includes("any") || t.clouds.includes("azure"), t.slug).toBe(true);
-  });
-
-  test("team with Jenkins, Weights & Biases and Airflow keeps all three where they fit", () => {
-    const r = result("team with Jenkins, Weights & Biases and Airflow");
-    const kept = (capability: string) => r.items.find((i) => i.capability === capability)?.pick;
-    expect(kept("continuous-integration")).toMatchObject({ slug: "jenkins", isKept: true });
-    expect(kept("experiment-tracking")).toMatchObject({ slug: "weights-and-biases", isKept: true });
-    expect(kept("workflow-orchestration")).toMatchObject({ slug: "airflow", isKept: true });
-  });
-
-  test("LLM application team: retrieval, evaluation and observability now", () => {
-    const r = result("LLM application team");
-    for (const capability of ["vector-database", "llm-evaluation", "llm-observability"]) {
-      const item = r.items.find((i) => i.capability === capability);
-      expect(item?.horizon, capability).toBe("now");
-      expect(item?.pick, capability).not.toBeNull();
-    }
-    expect(result("two-person startup with no budget").items.some((i) => i.capability === "vector-database")).toBe(
-      false,
+  test("stage 4: Vault (or its open fork), Argo CD (or Flux), and a platform such as Kubeflow", () => {
+    const r = recommend(
+      team(4, {
+        teamSize: "large",
+        kubernetes: "yes",
+        modelsInProduction: "many",
+        budget: "large",
+        toolsInUse: stage3,
+      }),
+      catalog,
     );
-  });
-
-  test("all don't know: the cautious reading — stage 1, no Kubernetes tools, no cloud lock-in, a short list for now", () => {
-    const r = result("all don't know");
-    expect(r.stage).toBe(1);
-    expect(now(r).length).toBeLessThanOrEqual(5);
-    for (const t of picked(r)) {
-      expect(t.needsKubernetes, t.slug).toBe(false);
-      expect(t.clouds, t.slug).toContain("any");
-    }
+    expect(anyOf(r, ["hashicorp-vault", "openbao"])).toBe(true);
+    // GitOps: picked, or named as the better fit the plan adopts at the next step once the budget allows.
+    const delivery = r.items.find((i) => i.capability === "continuous-delivery");
+    expect([delivery?.pick?.slug, ...(delivery?.alternatives.map((a) => a.slug) ?? [])]).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(argocd|flux)$/)]),
+    );
+    const platform = r.items.find((i) => i.capability === "ml-platform");
+    expect([platform?.pick?.slug, ...(platform?.alternatives.map((a) => a.slug) ?? [])]).toContain("kubeflow");
   });
 });

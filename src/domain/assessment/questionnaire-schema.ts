@@ -156,8 +156,9 @@ export const ZQuestionnaire = z
         issue(["dimensions"], `dimension "${d.slug}" needs at least 3 questions (has ${scored.length})`);
     }
     const constraints = new Set(qn.questions.map((q) => q.constraint).filter(Boolean));
+    if (!constraints.has("cloud") && !constraints.has("environments"))
+      issue(["questions"], 'no question fills the "environments" (or older "cloud") constraint');
     for (const key of [
-      "cloud",
       "airGapped",
       "kubernetes",
       "licensePolicy",

@@ -36,8 +36,14 @@ export type QuestionScore = {
 export type DimensionScore = {
   slug: string;
   name: string;
-  /** Weighted mean of the question levels, 0–4, rounded to one decimal. */
+  /** Weighted mean of the question levels, 0–4, rounded to one decimal ("don't know" counts as 0 here). */
   score: number;
+  /** Share (0–1) of the dimension's weight answered "don't know". */
+  unknownShare: number;
+  /** Share (0–1) of the dimension's weight hidden as not applicable yet (e.g. monitoring before production). */
+  hiddenShare: number;
+  /** The score if every "don't know" were the weakest and the strongest answer: a range, not a measurement. */
+  range: { low: number; high: number };
   /** The answers behind the score, weakest first. */
   drivers: QuestionScore[];
 };
@@ -48,9 +54,16 @@ export type ActionItem = {
   questionId: string;
   text: string;
   priority: "high" | "medium" | "low";
+  /** The capability whose adoption closes this gap (from the question's options' `covers`), if any. */
+  closes?: string;
+  /** True for "find out" actions that come from a "don't know" answer. */
+  isDiscovery?: boolean;
 };
 
 export type ReferenceLevel = { level: number; name: string; reason: string };
+
+/** An answer that shows a practice in place (covers) or needs a capability now (needs). */
+export type Practice = { capability: string; questionId: string; answer: string };
 
 export type MaturityProfile = {
   questionnaireVersion: string;
@@ -65,6 +78,8 @@ export type MaturityProfile = {
     /** min(mean, weakest + allowance): what the stage is read from. */
     level: number;
     cappedByWeakest: boolean;
+    /** The overall level if every "don't know" were the weakest / the strongest answer. */
+    range: { low: number; high: number };
   };
   dimensions: DimensionScore[];
   microsoftLevel: ReferenceLevel;
@@ -72,9 +87,12 @@ export type MaturityProfile = {
   actionItems: ActionItem[];
   dontKnowCount: number;
   constraints: Constraints;
+  /** Capabilities the answers show in place, and capabilities they make necessary now. */
+  practices: { covered: Practice[]; needed: Practice[] };
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function optionLabel(question: Question, value: string): string {
   return question.options.find((o) => o.value === value)?.label ?? value;
@@ -222,11 +240,21 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
     );
     const drivers = questions.map((q) => scoreQuestion(q, answers, isQuestionVisible(q, answers, byId)));
     const totalWeight = drivers.reduce((sum, q) => sum + q.weight, 0);
-    const score = totalWeight === 0 ? 0 : drivers.reduce((sum, q) => sum + q.level * q.weight, 0) / totalWeight;
+    const weighted = drivers.reduce((sum, q) => sum + q.level * q.weight, 0);
+    const unknownWeight = drivers.filter((q) => q.isDontKnow).reduce((sum, q) => sum + q.weight, 0);
+    const hiddenWeight = drivers.filter((q) => q.isHidden).reduce((sum, q) => sum + q.weight, 0);
+    const score = totalWeight === 0 ? 0 : weighted / totalWeight;
+    const share = (w: number) => (totalWeight === 0 ? 0 : round2(w / totalWeight));
     return {
       slug: dimension.slug,
       name: dimension.name,
       score: round1(score),
+      unknownShare: share(unknownWeight),
+      hiddenShare: share(hiddenWeight),
+      range: {
+        low: round1(score),
+        high: round1(totalWeight === 0 ? 0 : (weighted + unknownWeight * MAX_LEVEL) / totalWeight),
+      },
       drivers: [...drivers].sort(
         (a, b) => a.level - b.level || b.weight - a.weight || a.questionId.localeCompare(b.questionId),
       ),
@@ -240,12 +268,16 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
   const stage = stageFor(level);
   const byDimension = Object.fromEntries(dimensions.map((d) => [d.slug, d.score]));
   const weakestDimensions = dimensions.filter((d) => d.score === weakest).map((d) => d.slug);
+  const highs = dimensions.map((d) => d.range.high);
+  const highMean = highs.reduce((s, x) => s + x, 0) / Math.max(1, highs.length);
+  const range = { low: level, high: round1(Math.min(highMean, Math.min(...highs) + WEAKEST_LINK_ALLOWANCE)) };
 
   const actionItems: ActionItem[] = [];
   for (const question of questionnaire.questions) {
     if (!question.dimension) continue;
     const dimension = dimensions.find((d) => d.slug === question.dimension);
     if (!dimension) continue;
+    const closes = question.options.flatMap((o) => o.covers ?? [])[0];
     for (const text of actionTexts(question, answers, isQuestionVisible(question, answers, byId))) {
       const isWeakest = weakestDimensions.includes(dimension.slug);
       const priority = isWeakest || question.weight >= 2 ? "high" : dimension.score < mean ? "medium" : "low";
@@ -255,6 +287,8 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
         questionId: question.id,
         text,
         priority,
+        ...(closes ? { closes } : {}),
+        ...(answers[question.id] === DONT_KNOW ? { isDiscovery: true } : {}),
       });
     }
   }
@@ -272,12 +306,48 @@ export function scoreAnswers(questionnaire: Questionnaire, answers: Answers): Ma
     questionnaireVersion: questionnaire.version,
     stage,
     stageName: STAGE_NAMES[stage],
-    overall: { mean, weakest, weakestDimensions, level, cappedByWeakest: level < mean },
+    overall: { mean, weakest, weakestDimensions, level, cappedByWeakest: level < mean, range },
     dimensions,
     microsoftLevel: microsoftLevel(byDimension),
     googleLevel: googleLevel(byDimension),
     actionItems,
     dontKnowCount: Object.values(answers).filter((a) => a === DONT_KNOW).length,
     constraints: readConstraints(questionnaire, answers),
+    practices: readPractices(questionnaire, answers, byId),
   };
+}
+
+/**
+ * Which capabilities the answers show in place (`covers`) or make necessary now (`needs`). Single choice: the chosen
+ * option's. Multi choice: `covers` of ticked options, `needs` of options left unticked (like `gap`). Hidden and
+ * "don't know" answers say nothing.
+ */
+export function readPractices(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  byId: Map<string, Question> = new Map(questionnaire.questions.map((q) => [q.id, q])),
+): MaturityProfile["practices"] {
+  const covered: Practice[] = [];
+  const needed: Practice[] = [];
+  for (const question of questionnaire.questions) {
+    const answer = answers[question.id];
+    if (answer === undefined || answer === DONT_KNOW || !isQuestionVisible(question, answers, byId)) continue;
+    const push = (list: Practice[], capabilities: string[] | undefined, label: string) => {
+      for (const capability of capabilities ?? [])
+        if (!list.some((p) => p.capability === capability))
+          list.push({ capability, questionId: question.id, answer: label });
+    };
+    if (question.kind === "single") {
+      const option = question.options.find((o) => o.value === answer);
+      if (!option) continue;
+      push(covered, option.covers, option.label);
+      push(needed, option.needs, option.label);
+    } else if (question.kind === "multi" && Array.isArray(answer)) {
+      for (const option of question.options) {
+        if (answer.includes(option.value)) push(covered, option.covers, option.label);
+        else push(needed, option.needs, `not ticked: ${option.label}`);
+      }
+    }
+  }
+  return { covered, needed: needed.filter((n) => !covered.some((c) => c.capability === n.capability)) };
 }

@@ -101,6 +101,8 @@ export const ZCapabilityPlan = z
     dimension: ZSlug.nullable().default(null),
     /** Every condition must hold (or be planned) for the capability to apply at all. */
     appliesWhen: uniqueList(z.enum(PLAN_CONDITIONS), "appliesWhen").default([]),
+    /** When not empty, at least one of these must hold (or be planned) too. */
+    appliesWhenAny: uniqueList(z.enum(PLAN_CONDITIONS), "appliesWhenAny").default([]),
     /** Answers that pull the capability earlier than `neededFromStage`. */
     pulls: z.array(ZCapabilityPull).max(12).default([]),
     /** Capabilities whose picks this one's pick must work with (CI with the code host). */

@@ -95,6 +95,8 @@ export const PLAN_CONDITIONS = [
   "trains-models",
   /** Trains or fine-tunes models. */
   "tunes-models",
+  /** Starts from pre-trained or open-weight models: fine-tunes them, or serves open-weight LLMs. */
+  "pretrained-models",
   /** Builds applications on large language models (planned: they are planned). */
   "llm-apps",
   /** Serves open-weight language models itself. */

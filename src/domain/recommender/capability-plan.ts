@@ -1,129 +1,48 @@
+import type { CapabilityPlan } from "../catalog/schema";
 import type { MaturityStage } from "../catalog/vocabulary";
-import type { Horizon, RecommenderCatalog, RecommenderProfile } from "./types";
+import { CONDITION_PLANNED_NOTE, CONDITION_UNMET_NOTE, evaluateCondition } from "./conditions";
+import type { Horizon, PracticeEvidence, RecommenderCatalog, RecommenderProfile } from "./types";
 
 /**
- * Which capabilities a team needs, and when. The baseline is each capability's `neededFromStage`, adjusted here
- * for the MLOps roadmap the engine recommends; answers then pull capabilities earlier (regulation, models in
- * production, LLM work, weak dimensions) or rule them out (no Kubernetes).
+ * Which capabilities a team needs, and when. Everything here comes from the catalog's capability plans
+ * (content/capabilities.yaml, editable in the admin pages): each capability's `neededFromStage`, the conditions
+ * under which it applies at all, and the answers that pull it earlier. The team's own answers then mark capabilities
+ * as already in place (covered) or as needed now.
  */
 
-/**
- * Capabilities the engine fills with a tool. The rest of the catalog (databases, languages, training frameworks,
- * notebooks, compute engines, labelling) is chosen for reasons outside MLOps, so the engine does not pick them;
- * they still count as covered when a pick covers them.
- */
-export const RECOMMENDED_CAPABILITIES: Record<string, MaturityStage> = {
-  "version-control": 1,
-  containers: 1,
-  testing: 1,
-  "experiment-tracking": 1,
-  "data-versioning": 2,
-  "continuous-integration": 2,
-  "data-validation": 2,
-  "model-registry": 2,
-  "model-serving": 2,
-  "hyperparameter-optimization": 3,
-  "collaboration-docs": 3,
-  "container-orchestration": 3,
-  "workflow-orchestration": 3,
-  "system-monitoring": 3,
-  "model-monitoring": 3,
-  "drift-detection": 3,
-  logging: 3,
-  alerting: 3,
-  "model-evaluation": 3,
-  "security-scanning": 3,
-  "infrastructure-as-code": 3,
-  "metadata-lineage": 4,
-  explainability: 4,
-  "feature-store": 4,
-  "progressive-delivery": 4,
-  "secrets-management": 4,
-  "continuous-delivery": 4,
-  "identity-access": 4,
-  "policy-compliance": 4,
-  "ml-platform": 4,
-  "vector-database": 2,
-  "llm-evaluation": 2,
-  "llm-observability": 2,
-  "llm-gateway": 3,
-  "llm-serving": 3,
-};
-
-const LLM_CAPABILITIES = new Set([
-  "vector-database",
-  "llm-evaluation",
-  "llm-observability",
-  "llm-gateway",
-  "llm-serving",
-]);
-
-/** The event that should make a team adopt each capability. */
-export const TRIGGERS: Record<string, string> = {
-  "version-control": "From the first line of code: nothing else is reproducible without it.",
-  containers: "As soon as a model runs anywhere but the laptop that trained it.",
-  testing: "From the first shared code: tests are what make later automation safe.",
-  "experiment-tracking": "From the first experiment you may want to compare or reproduce.",
-  "data-versioning": "When two people train on the same data, or you must reproduce last month's model.",
-  "continuous-integration": "When more than one person changes the code, or a broken main branch has cost you a day.",
-  "data-validation": "When bad input data has reached training or serving once, or data arrives from other teams.",
-  "model-registry": "When a model is used by someone else and you need to know which version is live.",
-  "model-serving": "When a model's predictions are consumed by an application rather than a notebook.",
-  "data-lake": "When datasets, artifacts and model files outgrow a shared drive.",
-  "hyperparameter-optimization": "When tuning by hand takes days and model quality depends on it.",
-  "collaboration-docs": "When decisions and model cards need to outlive the people who made them.",
-  "container-orchestration": "When you run several services or models that need scaling, rollouts and self-healing.",
-  "workflow-orchestration":
-    "When retraining and data pipelines run on a schedule and a failed step must be noticed and retried.",
-  "system-monitoring": "When a model serves production traffic: latency and errors need eyes before users notice.",
-  "model-monitoring": "When a model in production drives decisions and its quality can decay silently.",
-  "drift-detection": "When input data changes faster than you retrain, or retraining should be triggered by evidence.",
-  logging: "When you debug production issues across more than one service.",
-  alerting: "When someone must wake up if a model or pipeline breaks.",
-  "model-evaluation":
-    "When a model release needs evidence beyond one accuracy number: slices, robustness, regressions.",
-  "security-scanning": "When images and dependencies ship to production and vulnerabilities become your problem.",
-  "infrastructure-as-code": "When environments must be recreated or reviewed, or there is more than one of them.",
-  "metadata-lineage": "When you must trace any prediction back to the data and code that produced its model.",
-  explainability: "When users, reviewers or regulators ask why a model decided something.",
-  "feature-store": "When several models reuse features, or training and serving compute them differently.",
-  "progressive-delivery": "When a bad model release is costly enough to roll out gradually and compare live.",
-  "secrets-management":
-    "When credentials are spread across pipelines, notebooks and services, or auditors ask who can read them.",
-  "continuous-delivery": "When many models and services are released often and every environment must match Git.",
-  "identity-access": "When more than one team uses the ML tools and access must be granted and revoked centrally.",
-  "policy-compliance":
-    "When rules about what may be deployed, where and by whom must be enforced, not just written down.",
-  "ml-platform": "When many teams need the same workflow and a shared platform beats each team assembling its own.",
-  "vector-database": "When an LLM application must answer from your own documents (retrieval-augmented generation).",
-  "llm-evaluation": "Before the first LLM feature ships: prompts and retrieval need regression tests like code.",
-  "llm-observability": "When LLM calls serve users: traces, costs and feedback show what goes wrong.",
-  "llm-gateway": "When several teams or providers are in play and keys, budgets and fallbacks need one control point.",
-  "llm-serving": "When you host open-weight models yourself for cost, latency or data-residency reasons.",
-};
-
-/** Which dimension's weakness makes a capability urgent. */
-const CAPABILITY_DIMENSION: Record<string, string> = {
-  "data-versioning": "data-management",
-  "data-validation": "data-management",
-  "experiment-tracking": "experimentation",
-  "model-registry": "experimentation",
-  "continuous-integration": "cicd-deployment",
-  testing: "cicd-deployment",
-  "model-serving": "serving",
-  "model-monitoring": "monitoring",
-  "secrets-management": "governance-security",
-};
+/** Urgency added when an answer makes a capability necessary now ("credentials are shared in chat"). */
+export const NEEDED_BY_ANSWER_BOOST = 4;
+/** Urgency added when a condition pulls a capability to now (models in production need monitoring). */
+export const PULLED_NOW_BOOST = 2;
+/** Urgency added to the capabilities of the team's weakest area. */
+export const WEAKEST_AREA_BOOST = 2;
+/** A dimension at or below this score, and the weakest, has its next capability pulled to now. */
+export const WEAK_AREA_THRESHOLD = 1.5;
+/** A dimension with at least this share of unsure or hidden answers is not read as weak: it is unknown. */
+const UNSURE_LIMIT = 0.5;
 
 export type PlannedCapability = {
   capability: string;
   name: string;
   phase: string;
+  /** Only a tool built for the job may fill it (or a side-job tool already in the stack for its main job). */
+  critical: boolean;
+  /** The catalog's priority plus the urgency the answers added: higher goes first within the "now" budget. */
+  priority: number;
+  neededFromStage: MaturityStage;
   adoptAtStage: MaturityStage;
   horizon: Horizon;
+  /** "Adopt it …": the event that makes the capability worth its cost. */
   trigger: string;
+  /** When the trigger has already happened: "now, because …". */
+  triggerMet?: string;
   drivers: string[];
+  couplings: string[];
+  /** The answer that shows the practice already in place. */
+  inPlaceBy?: PracticeEvidence;
 };
+
+export type OmittedCapability = { capability: string; name: string; reason: string };
 
 const clampStage = (n: number) => Math.min(4, Math.max(1, n)) as MaturityStage;
 
@@ -133,97 +52,163 @@ export function horizonFor(adoptAtStage: number, teamStage: number): Horizon {
   return "later";
 }
 
-/** The capabilities this team needs, each with its adoption stage, horizon, trigger and the answers behind it. */
-export function planCapabilities(profile: RecommenderProfile, catalog: RecommenderCatalog): PlannedCapability[] {
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The capabilities this team needs, each with its stage, horizon, trigger and the answers behind it. */
+export function planCapabilities(
+  profile: RecommenderProfile,
+  catalog: RecommenderCatalog,
+): { planned: PlannedCapability[]; omitted: OmittedCapability[] } {
   const { constraints: c, stage } = profile;
-  const inProduction = c.modelsInProduction !== "none";
-  const manyModels = c.modelsInProduction === "several" || c.modelsInProduction === "many";
-  const dimensionScore = new Map(profile.dimensions.map((d) => [d.slug, d.score]));
   const planned: PlannedCapability[] = [];
+  const omitted: OmittedCapability[] = [];
+  const covered = new Map((profile.practices?.covered ?? []).map((e) => [e.capability, e]));
+  const needed = new Map((profile.practices?.needed ?? []).map((e) => [e.capability, e]));
+  const weakest = weakestAreas(profile, catalog, covered);
 
   for (const capability of catalog.capabilities) {
-    const base = RECOMMENDED_CAPABILITIES[capability.slug];
-    if (base === undefined) continue;
+    const plan: CapabilityPlan | null = capability.plan;
+    if (!plan) continue;
+
+    const unmet = plan.appliesWhen.filter((cond) => evaluateCondition(cond, c) === "unmet");
+    const anyState = plan.appliesWhenAny.map((cond) => evaluateCondition(cond, c));
+    if (anyState.length > 0 && anyState.every((s) => s === "unmet")) unmet.push(...plan.appliesWhenAny);
+    if (unmet.length > 0) {
+      omitted.push({
+        capability: capability.slug,
+        name: capability.name,
+        reason: `Not needed: ${unmet.map((cond) => CONDITION_UNMET_NOTE[cond]).join(anyState.length > 0 && unmet.length > 1 ? " and " : " and ")}.`,
+      });
+      continue;
+    }
+    const plannedOnly = plan.appliesWhen.filter((cond) => evaluateCondition(cond, c) === "planned");
+    if (anyState.length > 0 && !anyState.includes("met"))
+      plannedOnly.push(plan.appliesWhenAny[anyState.indexOf("planned")]!);
+
+    const base = clampStage(capability.neededFromStage);
     let adopt: number = base;
-    const drivers: string[] = [`Typically needed from stage ${base}`];
-    const pull = (to: number, why: string) => {
-      if (to < adopt) {
-        adopt = to;
-        drivers.push(why);
+    let priority = plan.priority;
+    let triggerMet: string | undefined;
+    const drivers: string[] = [];
+
+    for (const pull of plan.pulls) {
+      if (evaluateCondition(pull.when, c) !== "met") continue;
+      const target = pull.to === "now" ? stage : pull.to;
+      if (target < adopt) {
+        const wasLater = adopt > stage;
+        adopt = target;
+        drivers.push(capitalise(pull.reason));
+        if (adopt <= stage) {
+          triggerMet ??= pull.reason;
+          if (wasLater) priority += PULLED_NOW_BOOST;
+        }
+      } else if (pull.to === "now" && adopt <= stage) {
+        // Already due: the answer still says why it is due now rather than someday.
+        drivers.push(capitalise(pull.reason));
+        triggerMet ??= pull.reason;
       }
-    };
+    }
 
-    if (LLM_CAPABILITIES.has(capability.slug)) {
-      if (c.llmApplications === "no") continue;
-      if (c.llmApplications === "planned") {
-        adopt = Math.max(adopt, stage + 1);
-        drivers.push("LLM applications are planned: prepare at the next stage");
-      } else {
-        pull(stage, "You build LLM applications");
+    const need = needed.get(capability.slug);
+    if (need && !covered.has(capability.slug)) {
+      const why = `you answered "${need.answer}"`;
+      if (adopt > stage) priority += NEEDED_BY_ANSWER_BOOST;
+      else priority += NEEDED_BY_ANSWER_BOOST / 2;
+      adopt = Math.min(adopt, stage);
+      drivers.push(capitalise(why));
+      triggerMet ??= why;
+    }
+
+    const weak = plan.dimension ? weakest.get(plan.dimension) : undefined;
+    if (weak && !covered.has(capability.slug)) {
+      const why = `${weak.name} is your weakest area (${weak.score.toFixed(1)} of 4): close it first`;
+      // Everything already due in the weakest area goes first; of the rest, only its next step comes forward.
+      const isNextStep = weak.nextStep === capability.slug;
+      if (adopt <= stage || isNextStep) {
+        adopt = Math.min(adopt, stage);
+        priority += WEAKEST_AREA_BOOST;
+        drivers.push(capitalise(why));
+        triggerMet ??= why;
       }
     }
-    if (capability.slug === "container-orchestration" && c.kubernetes === "no") {
-      continue; // the team said it runs without Kubernetes; managed runtimes cover serving instead
-    }
-    if (capability.slug === "container-orchestration" && c.kubernetes === "yes")
-      pull(stage, "You already run Kubernetes");
 
-    if (
-      inProduction &&
-      ["model-serving", "system-monitoring", "model-monitoring", "alerting", "logging"].includes(capability.slug)
-    ) {
-      pull(stage, `Models in production (${c.modelsInProduction}): they need serving and monitoring now`);
-    }
-    if (
-      manyModels &&
-      ["drift-detection", "model-registry", "workflow-orchestration", "continuous-integration"].includes(
-        capability.slug,
-      )
-    ) {
-      pull(Math.min(stage, 3), `${c.modelsInProduction === "many" ? "Many" : "Several"} models in production`);
-    }
-    if (
-      c.regulated &&
-      [
-        "secrets-management",
-        "identity-access",
-        "model-registry",
-        "metadata-lineage",
-        "explainability",
-        "policy-compliance",
-      ].includes(capability.slug)
-    ) {
-      pull(Math.min(stage, 2), "Regulated: audit, access control and traceability are needed early");
-    }
-    if (
-      capability.slug === "ml-platform" &&
-      c.hostingPreference === "managed" &&
-      (c.cloud === "aws" || c.cloud === "gcp" || c.cloud === "azure") &&
-      stage >= 2
-    ) {
-      pull(stage, `You prefer managed services on one cloud: a managed ML platform covers several jobs at once`);
-    }
-    if (c.airGapped && capability.slug === "security-scanning")
-      pull(Math.min(stage, 2), "Air-gapped: images and dependencies must be vetted before they come in");
-
-    // A weak dimension makes a due capability urgent; it does not pull later capabilities forward (that would be
-    // the over-engineering-early mistake).
-    const dimension = CAPABILITY_DIMENSION[capability.slug];
-    const weakScore = dimension ? dimensionScore.get(dimension) : undefined;
-    if (weakScore !== undefined && weakScore < 1.5 && adopt <= stage) {
-      drivers.push(`Your ${dimension?.replace(/-/g, " ")} score is ${weakScore.toFixed(1)} of 4: close this gap first`);
+    // A condition that is only planned (Kubernetes, LLM work, a GPU cluster) waits for the next step.
+    for (const cond of plannedOnly) {
+      if (adopt <= stage) {
+        adopt = stage + 1;
+        triggerMet = undefined;
+      }
+      drivers.push(CONDITION_PLANNED_NOTE[cond] ?? `${cond} is planned`);
     }
 
     const adoptAtStage = clampStage(adopt);
+    // At stage 4 there is no stage 5: a planned condition still means "next", not "now".
+    const horizon = plannedOnly.length > 0 && adoptAtStage <= stage ? "next" : horizonFor(adoptAtStage, stage);
+    if (drivers.length === 0) drivers.push(`Teams usually need it from stage ${base}`);
+    const inPlace = covered.get(capability.slug);
     planned.push({
       capability: capability.slug,
       name: capability.name,
       phase: capability.phase,
+      critical: plan.critical,
+      priority,
+      neededFromStage: base,
       adoptAtStage,
-      horizon: horizonFor(adoptAtStage, stage),
-      trigger: TRIGGERS[capability.slug] ?? "When the need shows up in your work.",
+      horizon,
+      trigger: plan.trigger,
+      ...(triggerMet && horizon === "now" ? { triggerMet } : {}),
       drivers,
+      couplings: plan.couplings,
+      ...(inPlace ? { inPlaceBy: inPlace } : {}),
     });
   }
-  return planned;
+  return { planned, omitted };
+}
+
+/**
+ * The team's weakest dimensions, when weak enough to act on and known well enough to say so, each with its next
+ * step: the capability of that area a team would adopt next (lowest stage, then priority) that is not yet due, is
+ * not in place, applies to the team, and is not bound to production when nothing is in production yet.
+ */
+function weakestAreas(
+  profile: RecommenderProfile,
+  catalog: RecommenderCatalog,
+  covered: Map<string, PracticeEvidence>,
+): Map<string, { name: string; score: number; nextStep?: string }> {
+  const known = profile.dimensions.filter((d) => (d.unsureShare ?? 0) < UNSURE_LIMIT);
+  if (known.length === 0) return new Map();
+  const lowest = Math.min(...known.map((d) => d.score));
+  if (lowest > WEAK_AREA_THRESHOLD) return new Map();
+  const c = profile.constraints;
+  const result = new Map<string, { name: string; score: number; nextStep?: string }>();
+  for (const d of known.filter((dim) => dim.score === lowest)) {
+    // Closing what is already due in the area comes first; only when nothing is, its next step comes forward.
+    const dueOpen = catalog.capabilities.some(
+      (cap) =>
+        cap.plan?.dimension === d.slug &&
+        !covered.has(cap.slug) &&
+        cap.neededFromStage <= profile.stage &&
+        cap.plan.appliesWhen.every((cond) => evaluateCondition(cond, c) === "met"),
+    );
+    const next = dueOpen
+      ? undefined
+      : catalog.capabilities
+          .filter((cap) => {
+            const plan = cap.plan;
+            if (!plan || plan.dimension !== d.slug || covered.has(cap.slug)) return false;
+            if (cap.neededFromStage <= profile.stage || cap.neededFromStage > profile.stage + 1) return false;
+            if (plan.appliesWhen.some((cond) => evaluateCondition(cond, c) !== "met")) return false;
+            const productionBound = plan.pulls.some((pull) => pull.when === "models-in-production");
+            return !(productionBound && evaluateCondition("models-in-production", c) !== "met");
+          })
+          .sort(
+            (a, b) => a.neededFromStage - b.neededFromStage || (b.plan?.priority ?? 0) - (a.plan?.priority ?? 0),
+          )[0];
+    result.set(d.slug, {
+      name: d.name ?? d.slug.replace(/-/g, " "),
+      score: d.score,
+      ...(next ? { nextStep: next.slug } : {}),
+    });
+  }
+  return result;
 }

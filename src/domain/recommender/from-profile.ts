@@ -6,8 +6,14 @@ import type { RecommenderCatalog, RecommenderProfile } from "./types";
 export function toRecommenderProfile(profile: MaturityProfile): RecommenderProfile {
   return {
     stage: profile.stage,
-    dimensions: profile.dimensions.map((d) => ({ slug: d.slug, score: d.score })),
+    dimensions: profile.dimensions.map((d) => ({
+      slug: d.slug,
+      name: d.name,
+      score: d.score,
+      unsureShare: Math.min(1, (d.unknownShare ?? 0) + (d.hiddenShare ?? 0)),
+    })),
     constraints: profile.constraints,
+    practices: profile.practices,
   };
 }
 
@@ -15,11 +21,12 @@ export function toRecommenderProfile(profile: MaturityProfile): RecommenderProfi
 export function toRecommenderCatalog(catalog: Catalog): RecommenderCatalog {
   return {
     phases: catalog.phases.map(({ slug, name, order, isOverlay }) => ({ slug, name, order, isOverlay })),
-    capabilities: catalog.capabilities.map(({ slug, name, phase, neededFromStage }) => ({
+    capabilities: catalog.capabilities.map(({ slug, name, phase, neededFromStage, plan }) => ({
       slug,
       name,
       phase,
       neededFromStage,
+      plan,
     })),
     tools: catalog.tools.map((t) => ({
       slug: t.slug,
@@ -40,6 +47,9 @@ export function toRecommenderCatalog(catalog: Catalog): RecommenderCatalog {
       risks: t.risks,
       status: t.status,
       successor: t.successor,
+      vendorSupport: t.vendorSupport,
+      relations: t.relations,
+      freshness: t.freshness,
     })),
   };
 }

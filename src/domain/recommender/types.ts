@@ -23,19 +23,33 @@ export type RecommenderTool = Pick<
   | "risks"
   | "status"
   | "successor"
+  | "vendorSupport"
+  | "relations"
+  | "freshness"
 >;
 
 export type RecommenderCatalog = {
   phases: Pick<CatalogPhase, "slug" | "name" | "order" | "isOverlay">[];
-  capabilities: Pick<CatalogCapability, "slug" | "name" | "phase" | "neededFromStage">[];
+  capabilities: Pick<CatalogCapability, "slug" | "name" | "phase" | "neededFromStage" | "plan">[];
   tools: RecommenderTool[];
 };
+
+/** An answer that shows a practice in place, or makes a capability necessary now. */
+export type PracticeEvidence = { capability: string; questionId: string; answer: string };
 
 /** What the engine reads of an assessment. */
 export type RecommenderProfile = {
   stage: MaturityStage;
-  dimensions: { slug: string; score: number }[];
+  dimensions: {
+    slug: string;
+    name?: string;
+    score: number;
+    /** Share (0–1) of the dimension's weight answered "don't know" or hidden as not applicable yet. */
+    unsureShare?: number;
+  }[];
   constraints: Constraints;
+  /** Practices the answers show in place (covered) or missing in a way that needs action now (needed). */
+  practices?: { covered: PracticeEvidence[]; needed: PracticeEvidence[] };
 };
 
 export type Horizon = "now" | "next" | "later";
@@ -96,7 +110,10 @@ export type RecommendationItem = {
     | (ToolChoice & {
         reasons: string[];
         isKept: boolean;
-        companions: { slug: string; name: string; why: string }[];
+        /** The team already runs this tool (kept, or now used for one more job: no new tool). */
+        inUse: boolean;
+        /** Tools that come with the pick: what it requires, a companion for the same job, or tools in use kept with it. */
+        companions: { slug: string; name: string; why: string; inUse: boolean }[];
         /** False when the tool does this job on the side (allowed in a critical slot only when already in the stack). */
         isMainJob: boolean;
         /** What it costs, in words (price model or band). */
@@ -122,15 +139,17 @@ export type RecommendationItem = {
 
 export type Exclusion = { slug: string; name: string; reasons: string[]; successor?: { slug: string; name: string } };
 
-export type WarningKind =
-  | "uncovered"
-  | "sprawl"
-  | "overlap"
-  | "weak-integration"
-  | "replaced-tool"
-  | "retired-tool-in-use"
-  | "risk"
-  | "over-engineering";
+export const WARNING_KINDS = [
+  "uncovered",
+  "sprawl",
+  "overlap",
+  "weak-integration",
+  "replaced-tool",
+  "retired-tool-in-use",
+  "risk",
+  "over-engineering",
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
 export type StackWarning = { kind: WarningKind; message: string; capability?: string; tools?: string[] };
 
 export type Recommendation = {
@@ -146,6 +165,8 @@ export type Recommendation = {
   trainsModels: boolean;
   /** How many new tools this team can take on now, how many the plan uses, and why that number. */
   nowBudget: { limit: number; used: number; why: string };
+  /** Capabilities left out because they do not apply to this team, with the reason ("you do not train models"). */
+  omitted: { capability: string; name: string; reason: string }[];
   /** Context answers the team did not know: the default the engine used and what an answer could change. */
   assumptions: { key: string; question: string; assumed: string; wouldChange: string }[];
   /** Tools a reader might expect that the constraints rule out, with the reason. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONSTRAINT_KEYS, CONSTRAINT_VALUES } from "../assessment/constraint-values";
 import type { ReportData } from "./report-data";
 
 /**
@@ -33,7 +34,8 @@ export const ZRecommendation = z.object({
       pick: ZChoice.extend({
         reasons: z.array(z.string()),
         isKept: z.boolean(),
-        companions: z.array(z.object({ slug: z.string(), name: z.string(), why: z.string() })),
+        inUse: z.boolean(),
+        companions: z.array(z.object({ slug: z.string(), name: z.string(), why: z.string(), inUse: z.boolean() })),
         isMainJob: z.boolean(),
         cost: z.string(),
         effort: z.string(),
@@ -62,6 +64,7 @@ export const ZRecommendation = z.object({
     later: z.number().int(),
   }),
   trainsModels: z.boolean(),
+  omitted: z.array(z.object({ capability: z.string(), name: z.string(), reason: z.string() })),
   nowBudget: z.object({ limit: z.number().int(), used: z.number().int(), why: z.string() }),
   assumptions: z.array(
     z.object({ key: z.string(), question: z.string(), assumed: z.string(), wouldChange: z.string() }),
@@ -94,6 +97,8 @@ export const ZRecommendation = z.object({
   constraintNotes: z.array(z.string()),
 });
 
+const ZPractice = z.object({ capability: z.string(), questionId: z.string(), answer: z.string() });
+
 const ZReference = z.object({ level: z.number().int(), name: z.string(), reason: z.string() });
 
 export const ZProfile = z.object({
@@ -106,12 +111,16 @@ export const ZProfile = z.object({
     weakestDimensions: z.array(z.string()),
     level: z.number(),
     cappedByWeakest: z.boolean(),
+    range: z.object({ low: z.number(), high: z.number() }),
   }),
   dimensions: z.array(
     z.object({
       slug: z.string(),
       name: z.string(),
       score: z.number().min(0).max(4),
+      unknownShare: z.number().min(0).max(1),
+      hiddenShare: z.number().min(0).max(1),
+      range: z.object({ low: z.number(), high: z.number() }),
       drivers: z.array(
         z.object({
           questionId: z.string(),
@@ -135,14 +144,25 @@ export const ZProfile = z.object({
       questionId: z.string(),
       text: z.string(),
       priority: z.enum(["high", "medium", "low"]),
+      closes: z.string().optional(),
+      isDiscovery: z.boolean().optional(),
     }),
   ),
   dontKnowCount: z.number().int(),
+  practices: z.object({
+    covered: z.array(ZPractice),
+    needed: z.array(ZPractice),
+  }),
   constraints: z.object({
-    cloud: z.enum(["aws", "gcp", "azure", "on-premises", "multi-cloud", "undecided"]),
+    cloud: z.enum(CONSTRAINT_VALUES.cloud),
+    environments: z.array(z.enum(CONSTRAINT_VALUES.environments)),
     airGapped: z.boolean(),
-    kubernetes: z.enum(["yes", "planned", "no"]),
-    licensePolicy: z.enum(["open-source-only", "prefer-open-source", "any"]),
+    kubernetes: z.enum(CONSTRAINT_VALUES.kubernetes),
+    training: z.enum(CONSTRAINT_VALUES.training),
+    gpus: z.enum(CONSTRAINT_VALUES.gpus),
+    llmHosting: z.enum(CONSTRAINT_VALUES.llmHosting),
+    unknown: z.array(z.enum(CONSTRAINT_KEYS)),
+    licensePolicy: z.enum(CONSTRAINT_VALUES.licensePolicy),
     hostingPreference: z.enum(["managed", "self-hosted", "no-preference"]),
     budget: z.enum(["none", "small", "moderate", "large"]),
     teamSize: z.enum(["solo", "small", "medium", "large"]),

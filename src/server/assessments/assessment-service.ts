@@ -4,6 +4,7 @@ import { validateAnswers, type AnswerIssue } from "@/domain/assessment/answers";
 import { scoreAnswers, type MaturityProfile } from "@/domain/assessment/score";
 import { toRecommenderProfile } from "@/domain/recommender/from-profile";
 import { recommend } from "@/domain/recommender/recommend";
+import { prioritizeActions } from "@/domain/report/action-plan";
 import type { Recommendation } from "@/domain/recommender/types";
 import type { ReportData } from "@/domain/report/report-data";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
@@ -84,9 +85,13 @@ export async function loadAssessment(id: string): Promise<LoadedAssessment | nul
       `assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`,
     );
   const [current, snapshot] = await Promise.all([getCurrentQuestionnaire(), getCatalogSnapshot()]);
-  const profile = scoreAnswers(questionnaire, assessment.answers);
+  const scored = scoreAnswers(questionnaire, assessment.answers);
   // The stack is recommended from today's catalog: a permalink always reflects current tool facts.
-  const recommendation = recommend(toRecommenderProfile(profile), snapshot.recommenderCatalog);
+  const recommendation = recommend(toRecommenderProfile(scored), snapshot.recommenderCatalog, {
+    today: new Date().toISOString().slice(0, 10),
+  });
+  // One priority model: the action list follows the change plan.
+  const profile = { ...scored, actionItems: prioritizeActions(scored, recommendation) };
   return { assessment, profile, recommendation, isCurrentVersion: current.version === questionnaire.version };
 }
 
