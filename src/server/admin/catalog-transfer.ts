@@ -13,7 +13,7 @@ import { ZCapability, ZPhase, ZToolInput } from "@/domain/catalog/schema";
 import type { Catalog } from "@/domain/catalog/types";
 import type { ContentIssue } from "@/domain/catalog/validate-catalog";
 import { loadCatalogContent, parseItems } from "../content/load-catalog-content";
-import { applyCatalogImport, type Actor, type ImportResult } from "../repositories/catalog-admin-repository";
+import { applyCatalogImport, type Actor, type ImportResult } from "../catalog/catalog-service";
 import { getCatalog, getCatalogRevision } from "../repositories/catalog-repository";
 
 /**

@@ -3,7 +3,7 @@ import { CapabilityEditor, PhaseEditor } from "@/features/admin/category-editors
 import { PageHeader } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
-import { categoryVersions } from "@/server/repositories/catalog-admin-repository";
+import { categoryVersions } from "@/server/repositories/catalog-repository";
 
 export const metadata = { title: "Categories" };
 
