@@ -213,6 +213,9 @@ describe("command line", () => {
       });
     const file = path.join(dir, "catalog.yaml");
     run("catalog-export.ts", ["--file", file], source.url);
+    const bundle = parse(readFileSync(file, "utf8")) as Record<string, unknown[]>;
+    const entries = ["phases", "capabilities", "tools"].reduce((sum, key) => sum + (bundle[key]?.length ?? 0), 0);
+    expect(entries).toBeGreaterThan(250);
     expect(readFileSync(file, "utf8")).toContain("slug: mlflow");
     const target = `file:${path.join(dir, "target.db")}`;
     expect(run("catalog-import.ts", [file], target)).toMatch(
