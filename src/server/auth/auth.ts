@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { authSecret, databaseBackend, env } from "@/env";
 import { prisma } from "../db/client";
 import { logger } from "../log/logger";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { requestOrigin } from "../http/read-json";
 import { AUTH_COOKIE_PREFIX, authCookieName } from "./cookie-prefix";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password-hash";
@@ -81,6 +82,8 @@ function createAuth() {
       // better-auth's own secure mode would add __Secure-; the names above carry __Host- instead.
       useSecureCookies: false,
       cookies: cookieOptions(isSecure),
+      // Its own limiter keys on the address our server sets (client-ip.ts), never on a client's X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     },
     telemetry: { enabled: false },
