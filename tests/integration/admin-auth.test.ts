@@ -9,6 +9,9 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 
 /** Sign-in, sessions and their end, through the real /api/auth route and the data access layer, on a real database. */
 
+// Every sign-in and password check hashes with scrypt at 128 MiB (about a second on a quiet core, many on a busy one).
+vi.setConfig({ testTimeout: 120_000 });
+
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(request.headers) }));
 
