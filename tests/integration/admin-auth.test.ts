@@ -345,6 +345,7 @@ describe("production cookies", () => {
   test("are Secure and carry the __Host- prefix: Path=/, no Domain", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("BETTER_AUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
+    vi.stubEnv("BETTER_AUTH_URL", "https://advisor.example");
     delete (globalThis as { advisorAuth?: unknown }).advisorAuth;
     const prod = await loadRoute(db.url, async () => ({
       auth: await import("../../src/app/api/auth/[...all]/route"),

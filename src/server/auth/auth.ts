@@ -42,7 +42,9 @@ function cookieOptions(isSecure: boolean) {
 
 function createAuth() {
   const configuredOrigin = env.BETTER_AUTH_URL ?? env.APP_ORIGIN;
-  const isSecure = env.NODE_ENV === "production" || configuredOrigin?.startsWith("https://") === true;
+  // __Host- needs a secure origin: Chromium drops it on plain http, even on 127.0.0.1, where a production build run
+  // locally (tests, benchmarks) still gets better-auth's __Secure- cookie as before.
+  const isHttpsOrigin = configuredOrigin?.startsWith("https://") === true;
   return betterAuth({
     appName: "MLOps Stack Advisor",
     secret: authSecret(),
@@ -79,9 +81,9 @@ function createAuth() {
     },
     advanced: {
       cookiePrefix: AUTH_COOKIE_PREFIX,
-      // better-auth's own secure mode would add __Secure-; the names above carry __Host- instead.
-      useSecureCookies: false,
-      cookies: cookieOptions(isSecure),
+      // Over HTTPS the names carry __Host- (better-auth's own secure mode would add __Secure-).
+      useSecureCookies: isHttpsOrigin ? false : env.NODE_ENV === "production",
+      ...(isHttpsOrigin ? { cookies: cookieOptions(true) } : {}),
       // Its own limiter keys on the address our server sets (client-ip.ts), never on a client's X-Forwarded-For.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },

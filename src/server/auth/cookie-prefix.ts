@@ -1,8 +1,8 @@
 /**
- * Maintainer cookies. Over HTTPS (production, or a configured https:// origin) the session cookie is
+ * Maintainer cookies. Over HTTPS (a configured https:// origin, BETTER_AUTH_URL or APP_ORIGIN) the session cookie is
  * `__Host-advisor.session_token`: the browser keeps it only when it is Secure, has `Path=/` and no `Domain`, so no
- * other host (a sibling subdomain included) can set or shadow it. Local development over plain http uses
- * `advisor.session_token` without Secure, which browsers would otherwise drop.
+ * other host (a sibling subdomain included) can set or shadow it. A production build without an https origin (run
+ * locally over http) keeps better-auth's `__Secure-` cookie; development over plain http uses `advisor.session_token`.
  */
 export const AUTH_COOKIE_PREFIX = "advisor";
 export const HOST_COOKIE_PREFIX = "__Host-";
