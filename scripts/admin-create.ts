@@ -12,7 +12,8 @@ import { z } from "zod";
 import { isRole } from "../src/domain/auth/roles";
 import { env } from "../src/env";
 import { migrate } from "../src/server/db/migrator";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from "../src/server/auth/password-hash";
+import { hashPassword } from "../src/server/auth/password-hash";
+import { checkPasswordPolicy } from "../src/server/auth/password-policy";
 import {
   createMaintainer,
   findMaintainerByEmail,
@@ -82,9 +83,8 @@ if (!isRole(values.role)) fail(`--role must be admin or editor, not "${values.ro
 
 const generated = values["generate-password"] ? randomBytes(18).toString("base64url") : null;
 const password = generated ?? (await readPassword());
-if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-  fail(`The password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters long.`);
-}
+const weakness = await checkPasswordPolicy(password, { email: email.data, name: values.name });
+if (weakness) fail(`The password ${weakness}.`);
 
 await migrate(env.DATABASE_URL);
 try {

@@ -3,7 +3,7 @@
  * docs/performance.md with a description of the machine.
  *
  *   npm run bench                              everything (about 3 minutes)
- *   npm run bench -- --only engine,weight      some sections: engine, http, weight, lighthouse, exports, memory
+ *   npm run bench -- --only engine,weight      some sections: engine, http, weight, lighthouse, exports, admin, memory
  *   npm run bench -- --only weight --check     fail (exit 1) when a page's first-load JS is >10% over budget (CI)
  *   npm run bench -- --no-write                do not touch docs/performance.md
  */
@@ -26,10 +26,11 @@ import { TEAM_PROFILES } from "../tests/fixtures/team-profiles";
 import { loadContentCatalog } from "../tests/support/content-catalog";
 import { freePort } from "../tests/support/free-port";
 import { answerAll } from "../tests/support/questionnaire-answers";
+import { ADMIN_PAGE_BUDGET_MS, measureAdminPages } from "./lib/bench-admin";
 import { CHROMIUM_ARGS, ensureChromium } from "./lib/chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SECTIONS = ["engine", "http", "weight", "lighthouse", "exports", "memory"] as const;
+const SECTIONS = ["engine", "http", "weight", "lighthouse", "exports", "admin", "memory"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** First-load JavaScript budget per page (gzipped KB); the report page may exceed it (it draws a diagram). */
@@ -135,7 +136,7 @@ async function benchEngine() {
 
 // ---------------------------------------------------------------------------------------------------------------
 // A production server of our own for the HTTP, page, export and memory sections.
-type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
+type Server = { url: string; databaseUrl: string; process: ChildProcess; stop: () => Promise<void> };
 
 async function startServer(): Promise<Server> {
   const dir = path.join(ROOT, "data/bench");
@@ -169,6 +170,7 @@ async function startServer(): Promise<Server> {
   }
   return {
     url,
+    databaseUrl: `file:${dir}/advisor.db`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -387,9 +389,25 @@ async function benchExports(server: Server) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Admin pages (scripts/lib/bench-admin.ts): signed in, real catalog, real Chromium.
+async function benchAdmin(server: Server) {
+  for (const figure of await measureAdminPages(server.url, server.databaseUrl)) {
+    row(
+      "Admin",
+      `${figure.page} (TTFB ${ms(figure.ttfbMs)})`,
+      ms(figure.loadMs),
+      `< ${ADMIN_PAGE_BUDGET_MS} ms to load`,
+      figure.loadMs < ADMIN_PAGE_BUDGET_MS,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 async function main() {
   if (only.has("engine")) await benchEngine();
-  const needsServer = ["http", "weight", "lighthouse", "exports", "memory"].some((s) => only.has(s as Section));
+  const needsServer = ["http", "weight", "lighthouse", "exports", "admin", "memory"].some((s) =>
+    only.has(s as Section),
+  );
   let overBudget = false;
   if (needsServer) {
     const server = await startServer();
@@ -398,6 +416,7 @@ async function main() {
       if (only.has("weight")) overBudget = await benchWeight(server);
       if (only.has("lighthouse")) await benchLighthouse(server);
       if (only.has("exports")) await benchExports(server);
+      if (only.has("admin")) await benchAdmin(server);
       if (only.has("http")) await benchHttp(server);
       if (only.has("memory")) {
         row("Memory", "Server RSS at start (migrated, seeded, idle)", `${idle.toFixed(0)} MB`);

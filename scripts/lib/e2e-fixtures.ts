@@ -25,6 +25,7 @@ export const E2E_MAINTAINERS = {
   addsEditor: { role: "admin", name: "admin" },
   signsOut: { role: "admin", name: "admin" },
   wrongPassword: { role: "editor", name: "editor" },
+  hostileReturn: { role: "editor", name: "editor" },
 } as const satisfies Record<string, { role: "admin" | "editor"; name: string }>;
 
 /** One tool per admin test that edits an existing tool. */

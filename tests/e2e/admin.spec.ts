@@ -183,6 +183,17 @@ test.describe("maintainers keep the catalog true", () => {
     expect(api.status()).toBe(401);
   });
 
+  test("a hostile return path after sign-in stays on this site, under /admin", async ({ page, baseURL }) => {
+    const editor = getMaintainer("hostileReturn");
+    // The audit's finding: this path once resolved to the protocol-relative //evil.example after sign-in.
+    await page.goto(`/admin/sign-in?next=${encodeURIComponent("/admin/../..//evil.example")}`);
+    await page.getByLabel("Email").fill(editor.email);
+    await page.getByLabel("Password").fill(editor.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    expect(page.url()).toBe(`${baseURL}/admin`);
+  });
+
   test("a wrong password gets the same message as an unknown account", async ({ page }) => {
     const editor = getMaintainer("wrongPassword");
     await page.goto("/admin/sign-in");

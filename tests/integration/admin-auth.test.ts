@@ -3,10 +3,14 @@ import type * as MaintainerActions from "../../src/features/admin/actions/mainta
 import type * as DalModule from "../../src/server/auth/current-maintainer";
 import type * as MaintainerRepository from "../../src/server/repositories/maintainer-repository";
 import { authRequest, browserHeaders, cookieHeader, signIn, type AuthRoute } from "../support/admin-auth";
+import { MAX_THROTTLE_KEY_LENGTH, SIGN_IN_THROTTLE } from "../../src/domain/auth/sign-in-throttle";
 import { loadRoute } from "../support/load-route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /** Sign-in, sessions and their end, through the real /api/auth route and the data access layer, on a real database. */
+
+// Every sign-in and password check hashes with scrypt at 128 MiB (about a second on a quiet core, many on a busy one).
+vi.setConfig({ testTimeout: 120_000 });
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(request.headers) }));
@@ -113,6 +117,60 @@ describe("signing in", () => {
     expect(await db.prisma.signInThrottle.count({ where: { key: "email:typo@example.com" } })).toBe(0);
   });
 
+  test("30 concurrent wrong passwords against one account: only the free allowance and one more are checked", async () => {
+    await createAccount("burst@example.com");
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signIn(auth, "burst@example.com", `wrong-${i}-password`, `10.7.0.${i + 1}`)),
+    );
+    const statuses = answers.map((a) => a.response.status);
+    // 4 failures are free, the 5th must take the lock; everything else waits without a password check.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(SIGN_IN_THROTTLE.freeFailures.email);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - SIGN_IN_THROTTLE.freeFailures.email);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const row = await db.prisma.signInThrottle.findUniqueOrThrow({ where: { key: "email:burst@example.com" } });
+    // Refused attempts were given back: the count is the number of passwords actually checked.
+    expect(row.failures).toBe(statuses.filter((s) => s === 401).length);
+    expect(row.lockedUntil).not.toBeNull();
+  });
+
+  test("a client-supplied X-Forwarded-For does not change the address a failure counts against", async () => {
+    const free = SIGN_IN_THROTTLE.freeFailures.ip;
+    const statuses: number[] = [];
+    for (let i = 0; i < free + 4; i += 1) {
+      const response = await auth.POST(
+        authRequest("/sign-in/email", {
+          body: { email: `spray-${i}@example.com`, password: "Spring2026!!" },
+          ip: "10.8.0.1",
+          forwardedFor: `198.51.100.${i}, ${"x".repeat(i * 300)}`,
+        }),
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, free - 1).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(free)).toContain(429);
+    const keys = await db.prisma.signInThrottle.findMany({ select: { key: true } });
+    expect(keys.map((k) => k.key).filter((k) => k.startsWith("ip:") && k.includes("198.51.100"))).toEqual([]);
+    expect(Math.max(...keys.map((k) => k.key.length))).toBeLessThanOrEqual(MAX_THROTTLE_KEY_LENGTH);
+  }, 90_000);
+
+  test("an email or address of the wrong shape is never stored as a key", async () => {
+    const long = "x".repeat(8003);
+    const response = await auth.POST(
+      authRequest("/sign-in/email", { body: { email: `${long.slice(0, 300)}`, password: "irrelevant" }, ip: long }),
+    );
+    expect(response.status).toBe(401);
+    expect(await db.prisma.signInThrottle.count({ where: { key: { contains: "xxxx" } } })).toBe(0);
+  });
+
+  test("counters quiet for longer than the forget period are deleted", async () => {
+    const old = new Date(Date.now() - (SIGN_IN_THROTTLE.forgetAfterSeconds + 60) * 1000);
+    await db.prisma.signInThrottle.create({
+      data: { key: "email:long-gone@example.com", failures: 3, lastFailureAt: old, lockedUntil: null },
+    });
+    await signIn(auth, "nobody-at-all@example.com", "wrong password here", "10.8.1.1");
+    expect(await db.prisma.signInThrottle.count({ where: { key: "email:long-gone@example.com" } })).toBe(0);
+  });
+
   test("refuses a sign-in posted from another site, and every endpoint outside the allow-list", async () => {
     await createAccount("csrf@example.com");
     const crossSite = await auth.POST(
@@ -204,6 +262,51 @@ describe("ending sessions", () => {
     expect((await signIn(auth, "pw@example.com", "a brand new passphrase", "10.5.0.1")).response.status).toBe(200);
   });
 
+  test("wrong current passwords earn growing delays on a password change too", async () => {
+    await createAccount("pwguess@example.com");
+    request.headers = browserHeaders((await signIn(auth, "pwguess@example.com", PASSWORD, "10.5.1.1")).cookie);
+    const attempt = () =>
+      accountActions.changeOwnPasswordAction({
+        currentPassword: "a wrong guess here",
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      });
+    for (let i = 0; i < SIGN_IN_THROTTLE.freeFailures.password; i += 1) {
+      expect(await attempt()).toMatchObject({ ok: false, code: "invalid" });
+    }
+    const refused = await attempt();
+    expect(refused).toMatchObject({ ok: false, code: "refused" });
+    expect(refused.ok ? [] : refused.fieldErrors?.currentPassword).toEqual([
+      expect.stringMatching(/^was wrong too often; try again in \d+ seconds?$/),
+    ]);
+    // Even the right password waits while the lock holds.
+    const right = await accountActions.changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: "a brand new passphrase",
+      confirmPassword: "a brand new passphrase",
+    });
+    expect(right).toMatchObject({ ok: false, code: "refused" });
+  });
+
+  test.each([
+    ["aaaaaaaaaaaa", /^is too easy to guess \(repeated characters/],
+    ["password1234", /^is too easy to guess \(this is similar to a commonly used password\)/],
+    ["pwweak@example.com", /^is too easy to guess/],
+    ["short", /^must be at least 12 characters$/],
+  ])("a new password %j is refused, naming the field", async (newPassword, message) => {
+    const email = "pwweak@example.com";
+    if (!(await db.prisma.user.findUnique({ where: { email } }))) await createAccount(email);
+    request.headers = browserHeaders((await signIn(auth, email, PASSWORD, "10.5.2.1")).cookie);
+    const result = await accountActions.changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(result).toMatchObject({ ok: false, code: "invalid" });
+    expect(result.ok ? [] : result.fieldErrors?.newPassword).toEqual([expect.stringMatching(message)]);
+    expect((await signIn(auth, email, PASSWORD, "10.5.2.1")).response.status).toBe(200);
+  });
+
   test("disabling an account or changing its role signs it out at once; the last admin cannot be removed", async () => {
     const admin = await createAccount("boss@example.com", "admin");
     const editor = await createAccount("worker@example.com");
@@ -228,10 +331,21 @@ describe("ending sessions", () => {
   });
 });
 
+describe("local development over http", () => {
+  test("the session cookie has no prefix and no Secure flag, so a browser on http://localhost keeps it", async () => {
+    await createAccount("local@example.com");
+    const { response } = await signIn(auth, "local@example.com", PASSWORD, "10.9.1.1");
+    const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token="));
+    expect(setCookie).toMatch(/^advisor\.session_token=/);
+    expect(setCookie).not.toMatch(/; Secure/i);
+  });
+});
+
 describe("production cookies", () => {
-  test("are Secure and carry the __Secure- prefix", async () => {
+  test("are Secure and carry the __Host- prefix: Path=/, no Domain", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("BETTER_AUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
+    vi.stubEnv("BETTER_AUTH_URL", "https://advisor.example");
     delete (globalThis as { advisorAuth?: unknown }).advisorAuth;
     const prod = await loadRoute(db.url, async () => ({
       auth: await import("../../src/app/api/auth/[...all]/route"),
@@ -244,8 +358,14 @@ describe("production cookies", () => {
     const { response } = await signIn(prod.auth, "secure@example.com", PASSWORD, "10.9.0.1");
     expect(response.status, await response.clone().text()).toBe(200);
     const setCookie = response.headers.getSetCookie().find((c) => c.includes("session_token="));
-    expect(setCookie).toMatch(/^__Secure-advisor\.session_token=/);
+    expect(setCookie).toMatch(/^__Host-advisor\.session_token=/);
     expect(setCookie).toMatch(/; Secure/i);
+    expect(setCookie).toMatch(/; Path=\/(;|$)/);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    // The __Host- cookie is the one the data access layer reads back.
+    const cookie = cookieHeader(response);
+    const prodDal = await import("../../src/server/auth/current-maintainer");
+    expect((await prodDal.maintainerFromHeaders(browserHeaders(cookie)))?.email).toBe("secure@example.com");
     delete (globalThis as { advisorAuth?: unknown }).advisorAuth;
   });
 });

@@ -41,6 +41,7 @@ const ACTION_ROLES: Record<string, Role> = {
   "category-actions.deleteCapabilityAction": "editor",
   "import-actions.previewImportAction": "editor",
   "import-actions.applyImportAction": "editor",
+  "audit-actions.auditDiffAction": "editor",
   "maintainer-actions.changeOwnPasswordAction": "editor",
   "maintainer-actions.createMaintainerAction": "admin",
   "maintainer-actions.changeRoleAction": "admin",

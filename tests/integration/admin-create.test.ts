@@ -33,7 +33,8 @@ function run(args: string[], input = ""): { ok: boolean; output: string } {
 const passwordOf = async (email: string) =>
   (await db.prisma.account.findFirstOrThrow({ where: { user: { email } } })).password!;
 
-describe("admin:create", () => {
+// Each test starts the command in a new process (tsx, Prisma, scrypt, the password dictionaries): slow on a busy machine.
+describe("admin:create", { timeout: 90_000 }, () => {
   test("a fresh database has no account at all", async () => {
     expect(await db.prisma.user.count()).toBe(0);
   });
@@ -66,7 +67,14 @@ describe("admin:create", () => {
   });
 
   test.each([
-    [["--email", "short@example.com"], "short\n", /12–128 characters/],
+    [["--email", "short@example.com"], "short\n", /The password must be at least 12 characters/],
+    [["--email", "weak@example.com"], "aaaaaaaaaaaa\n", /The password is too easy to guess \(repeated characters/],
+    [
+      ["--email", "common@example.com"],
+      "password1234\n",
+      /The password is too easy to guess \(this is similar to a commonly used password\)/,
+    ],
+    [["--email", "own@example.com"], "own@example.com1\n", /The password is too easy to guess/],
     [["--email", "not-an-email"], "a long enough password\n", /usage:/],
     [["--email", "role@example.com", "--role", "owner"], "a long enough password\n", /--role must be admin or editor/],
     [["--email", "first@example.com"], "another long password\n", /already exists/],
@@ -86,5 +94,16 @@ describe("admin:create", () => {
       await verifyPassword({ hash: await passwordOf("first@example.com"), password: "a brand new passphrase" }),
     ).toBe(true);
     expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("--reset-password refuses a password that is easy to guess, and keeps the old one", async () => {
+    const result = run(["--email", "first@example.com", "--reset-password"], "qwertyuiopasdf\n");
+    expect(result).toMatchObject({
+      ok: false,
+      output: expect.stringMatching(/The password is too easy to guess/) as string,
+    });
+    expect(
+      await verifyPassword({ hash: await passwordOf("first@example.com"), password: "a brand new passphrase" }),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { ToolInput } from "../../src/domain/catalog/schema";
-import type * as Editor from "../../src/server/admin/catalog-editor";
+import type * as Editor from "../../src/server/catalog/catalog-service";
 import type * as Snapshot from "../../src/server/catalog/catalog-snapshot";
 import { seedFromContent } from "../../src/server/seed/run-seed";
 import { loadRoute } from "../support/load-route";
@@ -60,7 +60,7 @@ describe.each(testBackends())("catalog editing on %s", (backend) => {
     db = await createTestDatabase(backend);
     await seedFromContent(db.prisma, path.resolve("content"));
     ({ editor, snapshot } = await loadRoute(db.url, async () => ({
-      editor: await import("../../src/server/admin/catalog-editor"),
+      editor: await import("../../src/server/catalog/catalog-service"),
       snapshot: await import("../../src/server/catalog/catalog-snapshot"),
     })));
   }, 120_000);
@@ -312,7 +312,7 @@ describe("a catalog write and its audit record are one transaction", () => {
     const db = await createTestDatabase("sqlite");
     try {
       await seedFromContent(db.prisma, path.resolve("content"));
-      const editor = await loadRoute(db.url, () => import("../../src/server/admin/catalog-editor"));
+      const editor = await loadRoute(db.url, () => import("../../src/server/catalog/catalog-service"));
       await db.prisma.$executeRawUnsafe(
         `CREATE TRIGGER "test_audit_fails" BEFORE INSERT ON "AuditLog" BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`,
       );

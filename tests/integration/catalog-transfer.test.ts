@@ -175,6 +175,27 @@ describe("import", () => {
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? "" : parsed.issues.map((i) => i.message).join("\n")).toMatch(message);
   });
+
+  test("a YAML alias bomb is refused as a validation error with its line, not a crash", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i += 1) {
+      const name = String.fromCharCode(97 + i);
+      const previous = String.fromCharCode(96 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    const bomb = `tools:\n  - slug: bomb\n${levels.map((l) => `    ${l}`).join("\n")}\n`;
+    const parsed = modules.transfer.parseBundle(bomb, "bomb.yaml");
+    expect(parsed).toEqual({
+      ok: false,
+      issues: [
+        {
+          file: "bomb.yaml",
+          path: [],
+          message: "YAML error at line 4: aliases (*name) expand to too many entries; write the entries out in full",
+        },
+      ],
+    });
+  });
 });
 
 describe("command line", () => {

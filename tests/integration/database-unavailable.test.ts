@@ -1,7 +1,9 @@
+import { createHmac } from "node:crypto";
 import net from "node:net";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import { isDatabaseUnavailableError } from "../../src/server/db/database-unavailable";
 import { createPrismaClient } from "../../src/server/db/prisma";
+import { authRequest, browserHeaders, TEST_ORIGIN } from "../support/admin-auth";
 import { loadRoute } from "../support/load-route";
 
 /**
@@ -85,6 +87,13 @@ describe("what a PostgreSQL outage throws is recognised as the database being un
   });
 });
 
+/** A session cookie signed as better-auth signs it, so that its lookup reaches the database. */
+function signedSessionCookie(secret: string): string {
+  const token = "outage-session-token";
+  const signature = createHmac("sha256", secret).update(token).digest("base64");
+  return `advisor.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
 type ErrorBody = { error: { code: string; message: string } };
 
 describe("route handlers during a database outage", () => {
@@ -133,5 +142,36 @@ describe("route handlers during a database outage", () => {
     expect(await bug.json()).toEqual({
       error: { code: "internal_error", message: `Something went wrong on our side. Reference: ${bugId}` },
     });
+  });
+
+  test("sign-in answers 503 with Retry-After, not a 500 or an empty body", async () => {
+    const auth = await loadRoute(UNREACHABLE, () => import("../../src/app/api/auth/[...all]/route"));
+    const response = await auth.POST(
+      authRequest("/sign-in/email", { body: { email: "someone@example.com", password: "a long enough password" } }),
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(((await response.json()) as ErrorBody).error.code).toBe("database_unavailable");
+  });
+
+  test("an admin route with a session cookie answers 503: an outage is not mistaken for signed out", async () => {
+    const { GET, cookie } = await loadRoute(UNREACHABLE, async () => ({
+      GET: (await import("../../src/app/api/admin/export/route")).GET,
+      cookie: signedSessionCookie((await import("../../src/env")).authSecret()),
+    }));
+    const response = await GET(new Request(`${TEST_ORIGIN}/api/admin/export`, { headers: browserHeaders(cookie) }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+  });
+
+  test("the session lookup rethrows a database-unavailable error instead of answering 'signed out'", async () => {
+    const { dal, cookie } = await loadRoute(UNREACHABLE, async () => ({
+      dal: await import("../../src/server/auth/current-maintainer"),
+      cookie: signedSessionCookie((await import("../../src/env")).authSecret()),
+    }));
+    const error = await dal.maintainerFromHeaders(browserHeaders(cookie)).catch((e: unknown) => e);
+    expect(isDatabaseUnavailableError(error)).toBe(true);
   });
 });

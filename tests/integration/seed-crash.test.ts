@@ -50,4 +50,6 @@ test.each([400, 900, 1400])(
     expect(await db.prisma.tool.count()).toBeGreaterThanOrEqual(150);
     expect(await db.prisma.toolIntegration.count()).toBeGreaterThanOrEqual(300);
   },
+  // Two seed processes (tsx, the whole content/ in one transaction) on a busy two-core machine.
+  90_000,
 );

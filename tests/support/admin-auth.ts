@@ -1,4 +1,5 @@
 import type { Role } from "../../src/domain/auth/roles";
+import { CLIENT_IP_HEADER } from "../../src/server/http/client-ip";
 
 /** Helpers for tests that sign maintainers in through the real /api/auth route. */
 
@@ -8,9 +9,22 @@ export const TEST_ORIGIN = "http://localhost:3000";
 
 export function authRequest(
   path: string,
-  init: { body?: unknown; cookie?: string; origin?: string | null; ip?: string; method?: string } = {},
+  init: {
+    body?: unknown;
+    cookie?: string;
+    origin?: string | null;
+    ip?: string;
+    method?: string;
+    forwardedFor?: string;
+  } = {},
 ): Request {
-  const headers = new Headers({ host: "localhost:3000", "x-forwarded-for": init.ip ?? "10.1.1.1" });
+  // The client address as our server sets it from the socket (server/http/client-ip.ts); X-Forwarded-For is what a
+  // client may claim, and counts for nothing without TRUST_PROXY.
+  const headers = new Headers({
+    host: "localhost:3000",
+    [CLIENT_IP_HEADER]: init.ip ?? "10.1.1.1",
+    "x-forwarded-for": init.forwardedFor ?? init.ip ?? "10.1.1.1",
+  });
   if (init.origin !== null) headers.set("origin", init.origin ?? TEST_ORIGIN);
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.body !== undefined) headers.set("content-type", "application/json");

@@ -31,6 +31,8 @@ export const ZRestoreVersion = z.object({
   expectedVersion: z.preprocess((v) => (v === "" || v === undefined ? null : v), ZVersion.nullable()),
 });
 
+export const ZAuditDiff = z.object({ auditId: z.coerce.number().int().min(1) }).strict();
+
 export const ZSavePhase = z.object({ expectedVersion: ZVersion.optional(), phase: ZPhase });
 export const ZSaveCapability = z.object({ expectedVersion: ZVersion.optional(), capability: ZCapability });
 

@@ -3,7 +3,7 @@ import type { Route } from "next";
 import type { ReactNode } from "react";
 import { isRecord } from "@/domain/admin/entry-diff";
 import type { AuditEntry } from "@/server/repositories/audit-repository";
-import { DiffView } from "./diff-view";
+import { AuditDiff } from "./audit-diff";
 
 const ACTION_TONES: Record<string, string> = {
   create: "bg-ok-soft text-ok",
@@ -60,14 +60,7 @@ export function AuditTable({
               <time dateTime={entry.createdAt.toISOString()}>{formatTime(entry.createdAt)}</time> · #{entry.id}
             </span>
           </div>
-          {!compact && (entry.before !== null || entry.after !== null) ? (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-sm text-accent">Show what changed</summary>
-              <div className="mt-2">
-                <DiffView before={entry.before} after={entry.after} emptyText="Only bookkeeping changed." />
-              </div>
-            </details>
-          ) : null}
+          {!compact && (entry.before !== null || entry.after !== null) ? <AuditDiff auditId={entry.id} /> : null}
           {actions ? <div className="mt-2">{actions(entry)}</div> : null}
         </li>
       ))}

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument, stringify } from "yaml";
+import { isAlias, LineCounter, parseDocument, stringify, visit } from "yaml";
 import {
   catalogToBundle,
   planImport,
@@ -13,7 +13,7 @@ import { ZCapability, ZPhase, ZToolInput } from "@/domain/catalog/schema";
 import type { Catalog } from "@/domain/catalog/types";
 import type { ContentIssue } from "@/domain/catalog/validate-catalog";
 import { loadCatalogContent, parseItems } from "../content/load-catalog-content";
-import { applyCatalogImport, type Actor, type ImportResult } from "../repositories/catalog-admin-repository";
+import { applyCatalogImport, type Actor, type ImportResult } from "../catalog/catalog-service";
 import { getCatalog, getCatalogRevision } from "../repositories/catalog-repository";
 
 /**
@@ -44,10 +44,13 @@ export async function exportToDirectory(catalog: Catalog, dir: string): Promise<
 export type ParsedImport = { ok: true; incoming: IncomingCatalog } | { ok: false; issues: ContentIssue[] };
 
 const SECTIONS = ["phases", "capabilities", "tools"] as const;
+/** Aliases a file may expand: the catalog needs none; a few are harmless; thousands are an attack on memory. */
+const MAX_ALIAS_COUNT = 100;
 
 /** Parses a bundle file: YAML syntax, then every entry with its schema. Issues name the section, entry and field. */
 export function parseBundle(text: string, fileName: string): ParsedImport {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -58,7 +61,30 @@ export function parseBundle(text: string, fileName: string): ParsedImport {
       })),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package refuses to expand aliases past maxAliasCount (an "alias bomb" that would take all memory).
+    if (!(error instanceof ReferenceError)) throw error;
+    const first: { line?: number } = {};
+    visit(doc, {
+      Alias(_key, node) {
+        if (isAlias(node) && node.range) first.line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    return {
+      ok: false,
+      issues: [
+        {
+          file: fileName,
+          path: [],
+          message: `YAML error${first.line ? ` at line ${first.line}` : ""}: aliases (*name) expand to too many entries; write the entries out in full`,
+        },
+      ],
+    };
+  }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return {
       ok: false,

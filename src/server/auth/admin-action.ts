@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Role } from "@/domain/auth/roles";
+import { isDatabaseUnavailableError } from "../db/database-unavailable";
 import { isCrossSite } from "../http/read-json";
 import { logger } from "../log/logger";
 import { authorize, type SignedInMaintainer } from "./current-maintainer";
@@ -12,12 +13,20 @@ import { authorize, type SignedInMaintainer } from "./current-maintainer";
  *    match the Host; this repeats the check so that it holds whatever the framework version or proxy setup);
  * 2. the caller must be signed in with at least `required` (the data access layer, current-maintainer.ts);
  * 3. the input must pass `schema` (the same zod schema the content loader and the API use).
- * Failures are values with a code, a message and field errors; unexpected errors are logged and answered with a
- * generic message, never a stack trace.
+ * Failures are values with a code, a message and field errors; a database that cannot be reached is "unavailable"
+ * (try again); unexpected errors are logged and answered with a generic message, never a stack trace.
  */
 
 export type ActionFailureCode =
-  "cross_site" | "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "refused" | "error";
+  | "cross_site"
+  | "unauthenticated"
+  | "forbidden"
+  | "invalid"
+  | "not_found"
+  | "conflict"
+  | "refused"
+  | "unavailable"
+  | "error";
 export type FieldErrors = Record<string, string[]>;
 export type ActionFailure<C = unknown> = {
   ok: false;
@@ -74,6 +83,14 @@ export function adminAction<S extends z.ZodType, T, C = unknown>(
       }
       return await run(parsed.data, { maintainer: auth.maintainer, now: new Date() });
     } catch (error) {
+      if (isDatabaseUnavailableError(error)) {
+        logger.warn({ err: error }, "admin action failed: database unavailable");
+        return {
+          ok: false,
+          code: "unavailable",
+          message: "The database cannot be reached right now, so nothing was saved. Try again in a few seconds.",
+        };
+      }
       logger.error({ err: error }, "admin action failed");
       return { ok: false, code: "error", message: "Something went wrong and nothing was saved. Please try again." };
     }

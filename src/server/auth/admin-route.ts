@@ -1,5 +1,7 @@
 import "server-only";
 import type { Role } from "@/domain/auth/roles";
+import { isDatabaseUnavailableError } from "../db/database-unavailable";
+import { DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/api-handler";
 import { jsonError } from "../http/api-response";
 import { isCrossSite } from "../http/read-json";
 import { logger } from "../log/logger";
@@ -8,7 +10,8 @@ import { authorizeRequest, type SignedInMaintainer } from "./current-maintainer"
 /**
  * The one way to write an admin route handler: cross-site writes are refused (a state-changing request must carry
  * this app's Origin), then the data access layer decides (401 anonymous, 403 without the role), then the handler
- * runs. Unexpected errors become a 500 without internals.
+ * runs. A database that cannot be reached (the session lookup included) becomes a 503 with Retry-After; other
+ * unexpected errors become a 500 without internals.
  */
 export function adminRoute<P>(
   required: Role,
@@ -24,6 +27,12 @@ export function adminRoute<P>(
       if (!auth.ok) return jsonError(auth.status, auth.code, auth.message);
       return await handler(request, { maintainer: auth.maintainer, params: await context.params });
     } catch (error) {
+      if (isDatabaseUnavailableError(error)) {
+        logger.warn({ err: error }, "admin route failed: database unavailable");
+        const response = jsonError(503, "database_unavailable", "The database cannot be reached right now; try again.");
+        response.headers.set("Retry-After", String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+        return response;
+      }
       logger.error({ err: error }, "admin route failed");
       return jsonError(500, "internal", "Something went wrong; nothing was changed.");
     }

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { retryAfterSeconds, throttleKey } from "@/domain/auth/sign-in-throttle";
+import { throttleKey } from "@/domain/auth/sign-in-throttle";
 import { jsonError } from "../http/api-response";
 import { isCrossSite } from "../http/read-json";
 import { logger } from "../log/logger";
 import { findMaintainerByEmail } from "../repositories/maintainer-repository";
-import { clearThrottle, findThrottles, recordSignInFailure } from "../repositories/sign-in-throttle-repository";
+import { clientAddress } from "../http/rate-limit";
+import { beginAttempt, type ThrottleKey } from "./attempt-throttle";
 import { getAuth } from "./auth";
 import { hashPassword, MAX_PASSWORD_LENGTH } from "./password-hash";
 
@@ -27,11 +28,6 @@ const ZSignIn = z.object({
 
 function authPath(request: Request): string {
   return new URL(request.url).pathname.replace(/^\/api\/auth/, "") || "/";
-}
-
-/** The client address: the first X-Forwarded-For hop (Next.js fills it from the socket when no proxy set it). */
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }
 
 export async function handleAuthRequest(request: Request): Promise<Response> {
@@ -60,52 +56,61 @@ async function signIn(request: Request): Promise<Response> {
   if (!parsed.success) return jsonError(400, "invalid_request", "Enter your email and password.");
   const { email, password } = parsed.data;
 
-  const now = new Date();
-  const keys = [
-    { key: throttleKey("email", email), kind: "email" as const },
-    { key: throttleKey("ip", clientAddress(request)), kind: "ip" as const },
-  ];
-  const states = await findThrottles(keys.map((k) => k.key));
-  const wait = Math.max(...keys.map((k) => retryAfterSeconds(states.get(k.key) ?? null, now)));
-  if (wait > 0) {
-    return Response.json(
-      {
-        error: {
-          code: "too_many_attempts",
-          message: `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
-        },
-      },
-      { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
-    );
-  }
+  const emailKey = throttleKey("email", email);
+  // The address comes from the one trusted source (client-supplied headers count only with TRUST_PROXY).
+  const keys: ThrottleKey[] = [{ key: throttleKey("ip", clientAddress(request)) ?? "ip:unknown", kind: "ip" }];
+  if (emailKey) keys.unshift({ key: emailKey, kind: "email" });
+  const start = await beginAttempt(keys);
+  if (!start.ok) return tooManyAttempts(start.retryAfter);
+  const { attempt } = start;
 
-  const account = await findMaintainerByEmail(email);
   let response: Response;
-  if (account?.disabledAt) {
-    await hashPassword(password); // same work, and so the same timing, as a wrong password
-    response = invalidCredentials();
-  } else {
-    const headers = new Headers(request.headers);
-    headers.set("content-type", "application/json");
-    headers.delete("content-length");
-    // Only email and password go through: no callbackURL (open redirect) and no rememberMe=false (shorter session).
-    response = await getAuth().handler(
-      new Request(request.url, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ email: email.toLowerCase(), password }),
-      }),
-    );
+  try {
+    const account = emailKey ? await findMaintainerByEmail(email) : null;
+    if (!account || account.disabledAt) {
+      await hashPassword(password); // same work, and so the same timing, as a wrong password
+      response = invalidCredentials();
+    } else {
+      const headers = new Headers(request.headers);
+      headers.set("content-type", "application/json");
+      headers.delete("content-length");
+      // Only email and password go through: no callbackURL (open redirect) and no rememberMe=false (shorter session).
+      response = await getAuth().handler(
+        new Request(request.url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ email: email.toLowerCase(), password }),
+        }),
+      );
+    }
+  } catch (error) {
+    await attempt.abandoned().catch(() => undefined);
+    throw error;
   }
 
   if (response.status === 401) {
-    await recordSignInFailure(keys, now);
+    await attempt.failed();
     logger.warn({ event: "sign_in_failed" }, "failed sign-in");
     return invalidCredentials();
   }
-  if (!response.ok) return response;
-  await clearThrottle(keys[0]!.key);
+  if (!response.ok) {
+    await attempt.abandoned();
+    return response;
+  }
+  await attempt.succeeded(["email"]);
   const result = Response.json({ ok: true }, { status: 200, headers: { "Cache-Control": "no-store" } });
   for (const cookie of response.headers.getSetCookie()) result.headers.append("Set-Cookie", cookie);
   return result;
+}
+
+function tooManyAttempts(wait: number): Response {
+  return Response.json(
+    {
+      error: {
+        code: "too_many_attempts",
+        message: `Too many failed sign-ins. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+      },
+    },
+    { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+  );
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { hasRole, isRole, type Role } from "@/domain/auth/roles";
 import { env } from "@/env";
+import { isDatabaseUnavailableError } from "../db/database-unavailable";
 import { deleteSession, findMaintainerById, touchSession } from "../repositories/maintainer-repository";
 import { getAuth } from "./auth";
 
@@ -33,7 +34,10 @@ export function forbiddenFor(required: Role): AuthDenied {
   return { ok: false, status: 403, code: "forbidden", message: `This needs the ${required} role.` };
 }
 
-/** Resolves the maintainer behind a request's session cookie, or null. Ends sessions that timed out. */
+/**
+ * Resolves the maintainer behind a request's session cookie, or null. Ends sessions that timed out. Throws when the
+ * database cannot be reached (database-unavailable.ts), so that no caller mistakes an outage for "signed out".
+ */
 export async function maintainerFromHeaders(
   requestHeaders: Headers,
   now: Date = new Date(),
@@ -45,7 +49,9 @@ export async function maintainerFromHeaders(
       headers: requestHeaders,
       query: { disableCookieCache: true, disableRefresh: true },
     });
-  } catch {
+  } catch (error) {
+    // A database that cannot be reached is not "signed out": callers answer 503 instead of sending to sign-in.
+    if (isDatabaseUnavailableError(error)) throw error;
     return null;
   }
   if (!found) return null;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
-import { AUTH_COOKIE_PREFIX } from "../auth/cookie-prefix";
+import { MAINTAINER_COOKIE } from "../auth/cookie-prefix";
 import { paintBeforeHydration } from "./paint-first";
 import { newNonce, requestIdFor } from "./request-tokens";
 
@@ -39,7 +39,7 @@ const BYPASS_HEADERS = [
   "next-action",
 ];
 /** Any maintainer cookie: pages are the same for everyone, but a signed-in request is never answered from memory. */
-const SESSION_COOKIE = new RegExp(`(^|;\\s*)(__Secure-)?${AUTH_COOKIE_PREFIX}\\.`);
+const SESSION_COOKIE = MAINTAINER_COOKIE;
 /** Response headers that describe one transfer, not the page. */
 const HOP_HEADERS = new Set([
   "connection",

@@ -73,3 +73,35 @@ export async function getCatalogRevision(): Promise<number> {
   const newest = await prisma.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   return newest?.id ?? 0;
 }
+
+/** Tool rows with the bookkeeping the admin table shows (the catalog DTOs do not carry timestamps). */
+export async function toolBookkeeping(): Promise<Map<string, { updatedAt: Date; seededVersion: number | null }>> {
+  const rows = await prisma.tool.findMany({ select: { slug: true, updatedAt: true, seededVersion: true } });
+  return new Map(rows.map((r) => [r.slug, { updatedAt: r.updatedAt, seededVersion: r.seededVersion }]));
+}
+
+/** Versions of phases and capabilities by slug (the catalog DTOs do not carry them). */
+export async function categoryVersions(): Promise<{ phases: Map<string, number>; capabilities: Map<string, number> }> {
+  const [phases, capabilities] = await Promise.all([
+    prisma.phase.findMany({ select: { slug: true, version: true } }),
+    prisma.capability.findMany({ select: { slug: true, version: true } }),
+  ]);
+  return {
+    phases: new Map(phases.map((p) => [p.slug, p.version])),
+    capabilities: new Map(capabilities.map((c) => [c.slug, c.version])),
+  };
+}
+
+/** Current versions of every catalog entry, keyed "type:id" (what a restore from the audit log is based on). */
+export async function entryVersions(): Promise<Map<string, number>> {
+  const [tools, phases, capabilities] = await Promise.all([
+    prisma.tool.findMany({ select: { id: true, version: true } }),
+    prisma.phase.findMany({ select: { id: true, version: true } }),
+    prisma.capability.findMany({ select: { id: true, version: true } }),
+  ]);
+  return new Map([
+    ...tools.map((t): [string, number] => [`tool:${t.id}`, t.version]),
+    ...phases.map((p): [string, number] => [`phase:${p.id}`, p.version]),
+    ...capabilities.map((c): [string, number] => [`capability:${c.id}`, c.version]),
+  ]);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/domain/auth/roles";
+import { appendAudit } from "../catalog/catalog-store";
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/prisma";
 
@@ -31,6 +32,7 @@ function snapshot(m: Pick<Maintainer, "email" | "name" | "role" | "disabledAt">)
   return { email: m.email, name: m.name, role: m.role, disabled: m.disabledAt !== null };
 }
 
+/** Maintainer changes are audited through the one audit writer (server/catalog/catalog-store.ts). */
 async function audit(
   tx: Prisma.TransactionClient,
   actor: Actor,
@@ -40,18 +42,7 @@ async function audit(
   before: unknown,
   after: unknown,
 ) {
-  await tx.auditLog.create({
-    data: {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      entityType: "maintainer",
-      entityId,
-      summary,
-      before: before === null ? undefined : (before as Prisma.InputJsonValue),
-      after: after === null ? undefined : (after as Prisma.InputJsonValue),
-    },
-  });
+  await appendAudit(tx, { actor, action, entityType: "maintainer", entityId, summary, before, after });
 }
 
 export async function findMaintainerByEmail(email: string): Promise<Maintainer | null> {

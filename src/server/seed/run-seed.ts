@@ -2,7 +2,7 @@ import path from "node:path";
 import { formatContentIssue, type ContentIssue } from "@/domain/catalog/validate-catalog";
 import { loadCatalogContent } from "../content/load-catalog-content";
 import type { DbClient } from "../db/prisma";
-import { seedCatalog, type SeedReport } from "./seed-catalog";
+import { seedCatalog, type SeedReport } from "../catalog/catalog-service";
 
 export class ContentError extends Error {
   override name = "ContentError";

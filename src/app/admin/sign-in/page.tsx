@@ -1,15 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/domain/auth/return-path";
 import { SignInForm } from "@/features/admin/sign-in-form";
 import { getCurrentMaintainer } from "@/server/auth/current-maintainer";
 
 export const metadata: Metadata = { title: "Maintainer sign-in", robots: { index: false } };
-
-/** Only same-site paths under /admin may be returned to (no open redirect). */
-function safeNext(value: string | string[] | undefined): string {
-  const next = typeof value === "string" ? value : "/admin";
-  return /^\/admin(\/[\w\-./?=&%]*)?$/.test(next) && !next.startsWith("//") ? next : "/admin";
-}
 
 export default async function SignInPage({
   searchParams,
@@ -17,7 +12,8 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeNext(params.next);
+  // Only a same-origin path under /admin, normalised (no open redirect).
+  const next = safeReturnPath(params.next);
   if (await getCurrentMaintainer()) redirect(next);
   return (
     <div className="mx-auto max-w-md px-4 py-16 sm:px-6">

@@ -1,7 +1,7 @@
 "use server";
 
 import { ZDeleteEntry, ZSaveCapability, ZSavePhase } from "@/domain/admin/action-schemas";
-import { deleteCapability, deletePhase, saveCapabilityChange, savePhaseChange } from "@/server/admin/catalog-editor";
+import { deleteCapability, deletePhase, saveCapabilityChange, savePhaseChange } from "@/server/catalog/catalog-service";
 import { adminAction } from "@/server/auth/admin-action";
 import { writeResultToAction } from "./result-mapping";
 

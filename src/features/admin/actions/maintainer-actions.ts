@@ -8,7 +8,10 @@ import {
   ZResetPassword,
   ZSetDisabled,
 } from "@/domain/admin/action-schemas";
-import { adminAction } from "@/server/auth/admin-action";
+import { throttleKey } from "@/domain/auth/sign-in-throttle";
+import { adminAction, type ActionResult } from "@/server/auth/admin-action";
+import { beginAttempt } from "@/server/auth/attempt-throttle";
+import { checkPasswordPolicy } from "@/server/auth/password-policy";
 import { hashPassword, verifyPassword } from "@/server/auth/password-hash";
 import {
   createMaintainer,
@@ -94,13 +97,39 @@ export const resetPasswordAction = adminAction("admin", ZResetPassword, async ({
   };
 });
 
-/** Any maintainer: change your own password. Every session of the account ends, this one included. */
+/**
+ * Any maintainer: change your own password. Wrong current passwords earn the same growing delays as failed sign-ins
+ * (counted against the account); the new one must pass the password policy. Every session of the account ends, this
+ * one included.
+ */
 export const changeOwnPasswordAction = adminAction(
   "editor",
   ZChangeOwnPassword,
-  async ({ currentPassword, newPassword }, { maintainer }) => {
+  async ({ currentPassword, newPassword }, { maintainer, now }): Promise<ActionResult> => {
+    const weakness = await checkPasswordPolicy(newPassword, maintainer);
+    if (weakness) {
+      return {
+        ok: false,
+        code: "invalid",
+        message: `The new password ${weakness}.`,
+        fieldErrors: { newPassword: [weakness] },
+      };
+    }
+    const key = throttleKey("password", maintainer.id);
+    const start = key ? await beginAttempt([{ key, kind: "password" }], now) : null;
+    if (start && !start.ok) {
+      const wait = `${start.retryAfter} second${start.retryAfter === 1 ? "" : "s"}`;
+      return {
+        ok: false,
+        code: "refused",
+        message: `Too many wrong current passwords. Try again in ${wait}.`,
+        fieldErrors: { currentPassword: [`was wrong too often; try again in ${wait}`] },
+      };
+    }
+    const attempt = start?.attempt;
     const hash = await findPasswordHash(maintainer.id);
     if (!hash || !(await verifyPassword({ hash, password: currentPassword }))) {
+      await attempt?.failed();
       return {
         ok: false,
         code: "invalid",
@@ -108,6 +137,7 @@ export const changeOwnPasswordAction = adminAction(
         fieldErrors: { currentPassword: ["is not right"] },
       };
     }
+    await attempt?.succeeded(["password"]);
     await setMaintainerPassword(maintainer.id, await hashPassword(newPassword), actorOf(maintainer));
     return {
       ok: true,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActionResult } from "@/server/auth/admin-action";
 import { toFieldErrors } from "@/server/auth/admin-action";
-import type { WriteResult } from "@/server/repositories/catalog-admin-repository";
+import type { WriteResult } from "@/domain/catalog/change-rules";
 
 /** Turns a repository write result into what the admin forms show. `prefix` matches the form's field names. */
 export function writeResultToAction<T>(result: WriteResult<T>, prefix: string, what: string): ActionResult<T> {

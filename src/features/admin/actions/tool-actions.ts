@@ -1,7 +1,7 @@
 "use server";
 
 import { ZCreateTool, ZDeleteEntry, ZRestoreVersion, ZRetireTool, ZUpdateTool } from "@/domain/admin/action-schemas";
-import { createTool, removeTool, restoreVersion, retireTool, updateTool } from "@/server/admin/catalog-editor";
+import { createTool, removeTool, restoreVersion, retireTool, updateTool } from "@/server/catalog/catalog-service";
 import { adminAction } from "@/server/auth/admin-action";
 import { writeResultToAction } from "./result-mapping";
 

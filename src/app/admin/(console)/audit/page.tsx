@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Route } from "next";
 import { AuditTable } from "@/features/admin/audit-table";
 import { RestoreButton } from "@/features/admin/restore-button";
-import { entryVersions } from "@/server/repositories/catalog-admin-repository";
+import { entryVersions } from "@/server/repositories/catalog-repository";
 import { INPUT_CLASS, PageHeader, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { auditFacets, listAuditEntries, type AuditFilter } from "@/server/repositories/audit-repository";

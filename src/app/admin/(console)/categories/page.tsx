@@ -1,9 +1,10 @@
 import { capabilityInputOf, phaseInputOf } from "@/domain/admin/snapshots";
 import { CapabilityEditor, PhaseEditor } from "@/features/admin/category-editors";
+import { LazyDetails } from "@/features/admin/lazy-details";
 import { PageHeader } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
-import { categoryVersions } from "@/server/repositories/catalog-admin-repository";
+import { categoryVersions } from "@/server/repositories/catalog-repository";
 
 export const metadata = { title: "Categories" };
 
@@ -26,25 +27,34 @@ export default async function CategoriesPage() {
           Phases ({phases.length})
         </h2>
         {phases.map((phase) => (
-          <details key={phase.slug} className="rounded-lg border border-line p-3">
-            <summary className="cursor-pointer font-medium">
-              {phase.order}. {phase.name}{" "}
-              <span className="text-sm text-ink-muted">
-                · {catalog.capabilities.filter((c) => c.phase === phase.slug).length} capabilities · version{" "}
-                {versions.phases.get(phase.slug)}
-              </span>
-            </summary>
+          <LazyDetails
+            key={phase.slug}
+            className="rounded-lg border border-line p-3"
+            summaryClassName="cursor-pointer font-medium"
+            summary={
+              <>
+                {phase.order}. {phase.name}{" "}
+                <span className="text-sm text-ink-muted">
+                  · {catalog.capabilities.filter((c) => c.phase === phase.slug).length} capabilities · version{" "}
+                  {versions.phases.get(phase.slug)}
+                </span>
+              </>
+            }
+          >
             <div className="mt-3">
               <PhaseEditor phase={phaseInputOf(phase)} version={versions.phases.get(phase.slug)} />
             </div>
-          </details>
+          </LazyDetails>
         ))}
-        <details className="rounded-lg border border-dashed border-line p-3">
-          <summary className="cursor-pointer font-medium text-accent">Add a phase</summary>
+        <LazyDetails
+          className="rounded-lg border border-dashed border-line p-3"
+          summaryClassName="cursor-pointer font-medium text-accent"
+          summary={<>Add a phase</>}
+        >
           <div className="mt-3">
             <PhaseEditor />
           </div>
-        </details>
+        </LazyDetails>
       </section>
 
       <section aria-labelledby="capabilities-heading" className="mt-10 space-y-3">
@@ -57,14 +67,20 @@ export default async function CategoriesPage() {
             {catalog.capabilities
               .filter((c) => c.phase === phase.slug)
               .map((capability) => (
-                <details key={capability.slug} className="rounded-lg border border-line p-3">
-                  <summary className="cursor-pointer font-medium">
-                    {capability.name}{" "}
-                    <span className="text-sm text-ink-muted">
-                      · {toolsPer.get(capability.slug) ?? 0} tools · version{" "}
-                      {versions.capabilities.get(capability.slug)}
-                    </span>
-                  </summary>
+                <LazyDetails
+                  key={capability.slug}
+                  className="rounded-lg border border-line p-3"
+                  summaryClassName="cursor-pointer font-medium"
+                  summary={
+                    <>
+                      {capability.name}{" "}
+                      <span className="text-sm text-ink-muted">
+                        · {toolsPer.get(capability.slug) ?? 0} tools · version{" "}
+                        {versions.capabilities.get(capability.slug)}
+                      </span>
+                    </>
+                  }
+                >
                   <div className="mt-3">
                     <CapabilityEditor
                       capability={capabilityInputOf(capability)}
@@ -72,16 +88,19 @@ export default async function CategoriesPage() {
                       phases={phases}
                     />
                   </div>
-                </details>
+                </LazyDetails>
               ))}
           </div>
         ))}
-        <details className="rounded-lg border border-dashed border-line p-3">
-          <summary className="cursor-pointer font-medium text-accent">Add a capability</summary>
+        <LazyDetails
+          className="rounded-lg border border-dashed border-line p-3"
+          summaryClassName="cursor-pointer font-medium text-accent"
+          summary={<>Add a capability</>}
+        >
           <div className="mt-3">
             <CapabilityEditor phases={phases} />
           </div>
-        </details>
+        </LazyDetails>
       </section>
     </>
   );

@@ -13,7 +13,7 @@ import { ToolStatusBadge } from "@/features/admin/tool-status-badge";
 import { INPUT_CLASS, PageHeader, PRIMARY_BUTTON, SECONDARY_BUTTON } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
-import { toolBookkeeping } from "@/server/repositories/catalog-admin-repository";
+import { toolBookkeeping } from "@/server/repositories/catalog-repository";
 
 export const metadata = { title: "Tools" };
 

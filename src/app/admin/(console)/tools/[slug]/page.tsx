@@ -8,7 +8,7 @@ import { toolFormOptions } from "@/features/admin/tool-options";
 import { Notice, PageHeader, SECONDARY_BUTTON } from "@/features/admin/ui";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
-import { referencesTo } from "@/server/repositories/catalog-admin-repository";
+import { toolReferences as referencesTo } from "@/domain/catalog/change-rules";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { makeCatalog, makeTool } from "../../../tests/fixtures/catalog-builders";
-import { toolInputOf } from "./snapshots";
+import { toolInputOf } from "../admin/snapshots";
 import { validateCatalogChange } from "./validate-change";
 
 const catalog = makeCatalog([

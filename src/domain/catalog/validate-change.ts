@@ -1,6 +1,6 @@
-import type { Capability, Phase, ToolInput } from "../catalog/schema";
-import type { Catalog } from "../catalog/types";
-import { validateCatalogReferences, type CatalogContent, type ContentIssue } from "../catalog/validate-catalog";
+import type { Capability, Phase, ToolInput } from "./schema";
+import type { Catalog } from "./types";
+import { validateCatalogReferences, type CatalogContent, type ContentIssue } from "./validate-catalog";
 
 /**
  * Whole-catalog rules for one maintainer change, so that admin edits obey exactly what content/ obeys
