@@ -30,13 +30,16 @@ export type PaperSize = "a4" | "letter";
 
 /**
  * Page sizes for print: portrait for the text, a landscape page of the same paper for the diagram (Chromium prints
- * named pages at their own size when asked to prefer the CSS page size).
+ * named pages at their own size when asked to prefer the CSS page size). Chromium lays every page out at the
+ * portrait width, so the diagram's section is given the landscape page's width (less its margins) itself.
  */
 export function printPageCss(paper: PaperSize): string {
   const size = paper === "a4" ? "A4" : "letter";
+  const landscapeWidth = paper === "a4" ? "260mm" : "243mm";
   return (
     `@page { size: ${size} portrait; margin: 16mm 14mm 18mm; }\n` +
-    `@page landscape { size: ${size} landscape; margin: 12mm 12mm 16mm; }\n`
+    `@page landscape { size: ${size} landscape; margin: 12mm 12mm 16mm; }\n` +
+    `@media print { .report-diagram-page { width: ${landscapeWidth}; } }\n`
   );
 }
 
@@ -254,95 +257,60 @@ export function ReportDocument({
       </section>
 
       {/* Part 3: the appendix. */}
-      <section className="report-appendix">
+      <section className="report-appendix text-[11px]">
         <h2 id="appendix" className="report-h2 text-lg font-semibold">
-          Appendix: the details
+          Appendix: the change plan in detail
         </h2>
-        <h3 id="plan" className="report-h3 mt-3 text-base font-semibold">
-          The change plan
-        </h3>
-        <table className="report-table mt-1 w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-0.5 pr-2">
-                Capability
-              </th>
-              <th scope="col" className="py-0.5 pr-2">
-                Tool
-              </th>
-              <th scope="col" className="py-0.5">
-                When or why it waits
-              </th>
-            </tr>
-          </thead>
-          {PLAN_SECTIONS.filter((s) => plan[s].length > 0).map((section) => (
-            <tbody key={section}>
-              <tr className="report-group-row">
-                <th scope="colgroup" colSpan={3} className="pt-2 pb-0.5 text-left font-semibold">
-                  {PLAN_SECTION_TITLES[section]} ({plan[section].length})
-                </th>
-              </tr>
+        {PLAN_SECTIONS.filter((section) => plan[section].length > 0).map((section) => (
+          <div key={section}>
+            <h3 id={`plan-${section}`} className="report-h3 mt-3 text-base font-semibold">
+              {PLAN_SECTION_TITLES[section]} ({plan[section].length})
+            </h3>
+            <div className="report-columns mt-1">
               {plan[section].map((item) => (
-                <tr key={item.capability} className="border-b border-line align-top">
-                  <td className="py-0.5 pr-2">
-                    {item.capabilityName}
-                    <span className="block text-ink-muted">{phaseNames[item.phase] ?? item.phase}</span>
-                  </td>
-                  <td className="py-0.5 pr-2 font-medium">
-                    {toolLine(item) ?? (section === "inPlace" ? "Practice in place" : "None fits")}
-                    {item.tossUp ? <span className="block font-normal">or {item.tossUp.name} (toss-up)</span> : null}
-                  </td>
-                  <td className="py-0.5">
-                    {section === "inPlace" ? inPlaceText(item) : whenText(item)}
-                    {item.deferred ? <span className="block text-ink-muted">Waits: {item.deferred}</span> : null}
-                    {!item.pick && item.uncoveredReason ? <span className="block">{item.uncoveredReason}</span> : null}
-                  </td>
-                </tr>
+                <div key={item.capability} className="report-block mb-2">
+                  <h4 className="font-semibold">
+                    {item.capabilityName}:{" "}
+                    {toolLine(item) ?? (section === "inPlace" ? "practice in place" : "none fits")}
+                    <span className="font-normal text-ink-muted"> · {phaseNames[item.phase] ?? item.phase}</span>
+                  </h4>
+                  <ul className="list-disc pl-4">
+                    {section === "inPlace" ? <li>{inPlaceText(item)}</li> : null}
+                    {item.pick && section !== "inPlace"
+                      ? item.pick.reasons.slice(0, 2).map((r) => <li key={r}>{r}</li>)
+                      : null}
+                    {!item.pick && item.uncoveredReason ? <li>{item.uncoveredReason}</li> : null}
+                    {item.pick && section !== "inPlace" ? (
+                      <li>
+                        Cost: {item.pick.cost}. Running it: {item.pick.effort}.
+                      </li>
+                    ) : null}
+                    {section !== "inPlace" ? <li>When: {whenText(item)}</li> : null}
+                    {item.deferred ? <li>Waits: {item.deferred}</li> : null}
+                    {item.replaces ? (
+                      <li>
+                        Replaces {item.replaces.name}: {item.replaces.reason}. Migration: {item.replaces.migration}.
+                      </li>
+                    ) : null}
+                    {item.tossUp ? <li>Toss-up: {tossUpText(item)}</li> : null}
+                    {item.alternatives.slice(0, 2).map((alt) => (
+                      <li key={alt.slug} className="text-ink-muted">
+                        Why not {alt.name}: {alt.whyNot}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               ))}
-            </tbody>
-          ))}
-        </table>
-
-        <h3 id="picks" className="report-h3 mt-4 text-base font-semibold">
-          Why each pick
-        </h3>
-        <div className="report-columns mt-1">
-          {recommendation.items
-            .filter((i) => i.pick)
-            .map((item) => (
-              <div key={item.capability} className="report-block mb-2">
-                <h4 className="font-semibold">
-                  {item.capabilityName}: {item.pick!.name}
-                </h4>
-                <ul className="list-disc pl-4">
-                  {item.pick!.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                  <li>
-                    Cost: {item.pick!.cost}. Running it: {item.pick!.effort}.
-                  </li>
-                  {item.replaces ? (
-                    <li>
-                      Replaces {item.replaces.name}: {item.replaces.reason}. Migration: {item.replaces.migration}.
-                    </li>
-                  ) : null}
-                  {item.tossUp ? <li>Toss-up: {tossUpText(item)}</li> : null}
-                  {item.alternatives.map((alt) => (
-                    <li key={alt.slug} className="text-ink-muted">
-                      Why not {alt.name}: {alt.whyNot}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-        </div>
+            </div>
+          </div>
+        ))}
 
         {recommendation.warnings.length > 0 ? (
-          <div className="report-keep">
+          <div>
             <h3 id="warnings" className="report-h3 mt-4 text-base font-semibold">
               Warnings
             </h3>
-            <ul className="list-disc pl-5">
+            <ul className="report-columns list-disc pl-5">
               {recommendation.warnings.map((w, i) => (
                 <li key={i}>{w.message}</li>
               ))}
@@ -355,7 +323,7 @@ export function ReportDocument({
             <h3 id="left-out" className="report-h3 mt-4 text-base font-semibold">
               Tools left out
             </h3>
-            <ul className="list-disc pl-5">
+            <ul className="report-columns list-disc pl-5">
               {recommendation.excluded.map((e) => (
                 <li key={e.slug}>
                   {e.name}: {e.reasons.join(" ")}
