@@ -73,13 +73,8 @@ describe("a saved report", () => {
 
     const after = (await reports.loadReport(id))!;
     expect(after.recommendation).toEqual(before.recommendation);
-    expect(after.catalogNotice?.changes).toEqual([
-      expect.objectContaining({
-        slug: picked.slug,
-        kind: "retired",
-        capabilities: expect.arrayContaining([item.capabilityName]),
-      }),
-    ]);
+    expect(after.catalogNotice?.changes).toEqual([expect.objectContaining({ slug: picked.slug, kind: "retired" })]);
+    expect(after.catalogNotice!.changes[0]!.capabilities).toContain(item.capabilityName);
     expect(after.catalogNotice!.changes[0]!.detail).toMatch(/sunset/);
 
     const rerun = await reports.rerunAssessment(id);
