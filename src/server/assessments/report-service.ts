@@ -35,7 +35,7 @@ import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
  * every tool it names are stored with it, deflated. From then on the report is shown as it was made, whatever the
  * catalog (or the engine) does later, and today's catalog is only used to tell the reader which of its picks have
  * changed since (retired, relicensed, given a successor, removed). Saving answers stays one small insert: the engine
- * runs when the report is first drawn, as it always did. See docs/decisions/012-reports-remember-their-catalog.md.
+ * runs when the report is first drawn, as it always did. See docs/decisions/014-reports-remember-their-catalog.md.
  */
 
 /** Bumped when the stored shape changes; an unreadable or older snapshot is redrawn from today's catalog. */
