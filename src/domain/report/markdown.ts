@@ -130,7 +130,7 @@ function summary(data: ReportData, links: ReportLinks): RootContent[] {
       ),
     );
   }
-  const actions = plannedActions(profile, recommendation).high;
+  const actions = plannedActions(profile, recommendation).top;
   if (actions.length > 0) {
     out.push(paragraph(strong(text("Top actions"))));
     out.push(list(actions.map((a) => [text(a.text), text(` — ${actionTargetText(a.target)}`)])));

@@ -113,14 +113,18 @@ export type PlannedAction = ReportActionItem & { target: ActionTarget };
 export const anchorForCapability = (capability: string) => `plan-${capability}`;
 export const anchorForQuestion = (questionId: string) => `answer-${questionId}`;
 
+/** Actions the summary leads with: the first high-priority ones, in the scoring's order (the scoring caps "high"). */
+export const MAX_TOP_ACTIONS = 5;
+
 /**
- * The action items grouped by the priority the scoring gave them (the scoring caps "high"), each with what closes
- * it: the pick for its `closes` capability when the plan has one, else its question.
+ * The action items grouped by the priority the scoring gave them, each with what closes it: the pick for its
+ * `closes` capability when the plan has one, else its question. `top` is what the summaries lead with; every format
+ * lists the rest with the other actions, so the counts always add up.
  */
 export function plannedActions(
   profile: MaturityProfile,
   recommendation: Recommendation,
-): Record<ReportActionItem["priority"], PlannedAction[]> {
+): Record<ReportActionItem["priority"], PlannedAction[]> & { top: PlannedAction[]; rest: PlannedAction[] } {
   const byCapability = new Map(recommendation.items.map((i) => [i.capability, i]));
   const grouped: Record<ReportActionItem["priority"], PlannedAction[]> = { high: [], medium: [], low: [] };
   for (const action of profile.actionItems as ReportActionItem[]) {
@@ -136,7 +140,9 @@ export function plannedActions(
       : { kind: "question", questionId: action.questionId };
     grouped[action.priority].push({ ...action, target });
   }
-  return grouped;
+  const top = grouped.high.slice(0, MAX_TOP_ACTIONS);
+  const rest = [...grouped.high.slice(MAX_TOP_ACTIONS), ...grouped.medium, ...grouped.low];
+  return { ...grouped, top, rest };
 }
 
 /** "Closed by MLflow (Model registry, now)" / "Closes when answered". */

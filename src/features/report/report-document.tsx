@@ -188,11 +188,11 @@ export function ReportDocument({
           </div>
         ) : null}
 
-        {actions.high.length > 0 ? (
+        {actions.top.length > 0 ? (
           <div className="report-keep">
             <h3 className="report-h3 mt-3 font-semibold">Top actions</h3>
             <ol className="list-decimal pl-5">
-              {actions.high.map((a) => (
+              {actions.top.map((a) => (
                 <li key={`${a.questionId}-${a.text}`}>
                   {a.text} <span className="text-ink-muted">— {actionTargetText(a.target)}</span>
                 </li>

@@ -73,7 +73,7 @@ export default async function ResultPage({ params }: Params) {
       ? profile.overall.weakestDimensions
       : [];
   const actions = plannedActions(profile, recommendation);
-  const otherActions = [...actions.medium, ...actions.low];
+  const otherActions = actions.rest;
   const unknowns = unknownsOf(profile, recommendation);
   const tossUps = tossUpsOf(recommendation);
   const plan = planBySection(recommendation);
@@ -82,7 +82,7 @@ export default async function ResultPage({ params }: Params) {
   const toc = [
     { id: "summary", title: "Summary" },
     ...(data.sinceLast ? [{ id: "since-last", title: "Since last time" }] : []),
-    ...(actions.high.length > 0 ? [{ id: "top-actions", title: "Top actions" }] : []),
+    ...(actions.top.length > 0 ? [{ id: "top-actions", title: "Top actions" }] : []),
     { id: "plan", title: "Change plan" },
     { id: "diagram", title: "Diagram" },
     { id: "watch-out", title: "Watch out for" },
@@ -249,13 +249,13 @@ export default async function ResultPage({ params }: Params) {
 
       {data.sinceLast ? <SinceLastSection since={data.sinceLast} /> : null}
 
-      {actions.high.length > 0 ? (
+      {actions.top.length > 0 ? (
         <section aria-labelledby="top-actions-heading" id="top-actions" className="mt-10 scroll-mt-20">
           <h2 id="top-actions-heading" className="text-xl font-semibold">
-            Top actions ({actions.high.length})
+            Top actions ({actions.top.length})
           </h2>
           <ul className="mt-3 space-y-2">
-            {actions.high.map((action) => (
+            {actions.top.map((action) => (
               <ActionRow key={`${action.questionId}-${action.text}`} action={action} />
             ))}
           </ul>
@@ -314,6 +314,9 @@ export default async function ResultPage({ params }: Params) {
           </h2>
           <details className="mt-3">
             <summary className="cursor-pointer text-sm font-medium text-accent">
+              {otherActions.length - actions.medium.length - actions.low.length > 0
+                ? `${otherActions.length - actions.medium.length - actions.low.length} more high, `
+                : ""}
               {actions.medium.length} medium and {actions.low.length} low priority
             </summary>
             <ul className="mt-3 space-y-2">
