@@ -2,31 +2,12 @@ import type { Horizon, Recommendation } from "./types";
 
 export type StackChange =
   | { kind: "stage"; from: number; to: number }
-  | {
-      kind: "pick";
-      capability: string;
-      capabilityName: string;
-      from: string | null;
-      to: string | null;
-      /** Slugs of the two picks (null: nothing picked). */
-      fromSlug: string | null;
-      toSlug: string | null;
-    }
+  | { kind: "pick"; capability: string; capabilityName: string; from: string | null; to: string | null }
   | { kind: "horizon"; capability: string; capabilityName: string; from: Horizon; to: Horizon }
-  | {
-      kind: "added";
-      capability: string;
-      capabilityName: string;
-      horizon: Horizon;
-      pick: string | null;
-      pickSlug: string | null;
-    }
-  | { kind: "removed"; capability: string; capabilityName: string; pick: string | null; pickSlug: string | null };
+  | { kind: "added"; capability: string; capabilityName: string; horizon: Horizon; pick: string | null }
+  | { kind: "removed"; capability: string; capabilityName: string };
 
-/**
- * What changes between two recommendations, capability by capability: for the what-if panel and the report's
- * "since your last assessment" section (src/domain/report/since-last.ts).
- */
+/** What changes between two recommendations, capability by capability: for the what-if panel. */
 export function diffRecommendations(before: Recommendation, after: Recommendation): StackChange[] {
   const changes: StackChange[] = [];
   if (before.stage !== after.stage) changes.push({ kind: "stage", from: before.stage, to: after.stage });
@@ -41,7 +22,6 @@ export function diffRecommendations(before: Recommendation, after: Recommendatio
         capabilityName: item.capabilityName,
         horizon: item.horizon,
         pick: item.pick?.name ?? null,
-        pickSlug: item.pick?.slug ?? null,
       });
       continue;
     }
@@ -52,8 +32,6 @@ export function diffRecommendations(before: Recommendation, after: Recommendatio
         capabilityName: item.capabilityName,
         from: previous.pick?.name ?? null,
         to: item.pick?.name ?? null,
-        fromSlug: previous.pick?.slug ?? null,
-        toSlug: item.pick?.slug ?? null,
       });
     }
     if (previous.horizon !== item.horizon) {
@@ -68,13 +46,7 @@ export function diffRecommendations(before: Recommendation, after: Recommendatio
   }
   for (const item of before.items) {
     if (!now.has(item.capability))
-      changes.push({
-        kind: "removed",
-        capability: item.capability,
-        capabilityName: item.capabilityName,
-        pick: item.pick?.name ?? null,
-        pickSlug: item.pick?.slug ?? null,
-      });
+      changes.push({ kind: "removed", capability: item.capability, capabilityName: item.capabilityName });
   }
   return changes;
 }

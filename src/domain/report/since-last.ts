@@ -110,18 +110,21 @@ export function describeSinceLast(before: Side, after: Side, drift: CatalogNotic
     switch (change.kind) {
       case "stage":
         break;
-      case "pick":
+      case "pick": {
+        const fromSlug = oldItems.get(change.capability)?.pick?.slug ?? null;
+        const toSlug = newItems.get(change.capability)?.pick?.slug ?? null;
         picks.push({
-          kind: change.toSlug === null ? "removed" : change.fromSlug === null ? "added" : "replaced",
+          kind: toSlug === null ? "removed" : fromSlug === null ? "added" : "replaced",
           capability: change.capability,
           capabilityName: change.capabilityName,
           from: change.from,
           to: change.to,
           horizonFrom: oldItems.get(change.capability)?.horizon,
           horizonTo: newItems.get(change.capability)?.horizon,
-          why: change.toSlug === null ? answerWhy : whyFor(change.capability, change.fromSlug),
+          why: toSlug === null ? answerWhy : whyFor(change.capability, fromSlug),
         });
         break;
+      }
       case "horizon": {
         // A horizon move of a pick that also changed is already told by its "pick" entry.
         if (picks.some((p) => p.capability === change.capability)) break;
@@ -152,20 +155,20 @@ export function describeSinceLast(before: Side, after: Side, drift: CatalogNotic
           why: whyFor(change.capability, null),
         });
         break;
-      case "removed":
+      case "removed": {
+        const pickSlug = oldItems.get(change.capability)?.pick?.slug;
+        const gone = pickSlug ? driftBySlug.get(pickSlug) : undefined;
         picks.push({
           kind: "removed",
           capability: change.capability,
           capabilityName: change.capabilityName,
-          from: change.pick,
+          from: oldItems.get(change.capability)?.pick?.name ?? null,
           to: null,
           horizonFrom: oldItems.get(change.capability)?.horizon,
-          why:
-            change.pickSlug && driftBySlug.get(change.pickSlug)
-              ? driftBySlug.get(change.pickSlug)!.detail
-              : `no longer needed: ${answerWhy}`,
+          why: gone ? gone.detail : `no longer needed: ${answerWhy}`,
         });
         break;
+      }
     }
   }
   const dimensions = after.profile.dimensions.flatMap((d) => {
