@@ -209,7 +209,8 @@ describe("Markdown of real reports", () => {
       for (const item of data.recommendation.items)
         if (item.pick) expect(links).toContain(`${ORIGIN}/catalog/${item.pick.slug}`);
     }
-  });
+    // Fifteen reports through the real GFM parser: slower than one unit test's budget on a loaded machine.
+  }, 120_000);
 });
 
 /** Build Your Own Radar: the columns its ContentValidator requires; at most four quadrants and four rings. */
