@@ -354,10 +354,6 @@ async function benchExports(server: Server) {
       budget: "large",
     }),
   );
-  const json = (await (await fetch(`${server.url}/r/${id}/report.json`)).json()) as {
-    recommendation: { toolCount: Record<string, number> };
-  };
-  const tools = Object.values(json.recommendation.toolCount).reduce((a, b) => a + b, 0);
   const timed = async (url: string) => {
     const started = performance.now();
     const response = await fetch(url);
@@ -365,6 +361,23 @@ async function benchExports(server: Server) {
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return performance.now() - started;
   };
+  // The first read of a report runs the engine and stores the report with the assessment (decision 014); later
+  // reads use what was stored.
+  const firstRead = await timed(`${server.url}/r/${id}/report.json`);
+  const laterReads = [];
+  for (let i = 0; i < 20; i++) laterReads.push(await timed(`${server.url}/r/${id}/report.json`));
+  row("Exports", "JSON, first read (engine run, report stored)", ms(firstRead));
+  row(
+    "Exports",
+    "JSON, later reads (stored report): median",
+    ms(median(laterReads)),
+    "< 20 ms",
+    median(laterReads) < 20,
+  );
+  const json = (await (await fetch(`${server.url}/r/${id}/report.json`)).json()) as {
+    recommendation: { toolCount: Record<string, number> };
+  };
+  const tools = Object.values(json.recommendation.toolCount).reduce((a, b) => a + b, 0);
   await timed(`${server.url}/r/${id}/report.md`);
   const markdown = [];
   for (let i = 0; i < 20; i++) markdown.push(await timed(`${server.url}/r/${id}/report.md`));
@@ -372,7 +385,7 @@ async function benchExports(server: Server) {
   const first = await timed(`${server.url}/r/${id}/report.pdf`);
   const warm = [];
   for (let i = 0; i < 5; i++) warm.push(await timed(`${server.url}/r/${id}/report.pdf`));
-  row("Exports", "PDF, first (browser start included)", ms(first));
+  row("Exports", "PDF, cold (browser start included)", ms(first), "< 3,000 ms", first < 3000);
   row("Exports", "PDF, warm: median", ms(median(warm)), "< 2,000 ms", median(warm) < 2000);
   const concurrent = await Promise.allSettled(
     Array.from({ length: 5 }, () => timed(`${server.url}/r/${id}/report.pdf`)),

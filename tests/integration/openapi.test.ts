@@ -32,6 +32,8 @@ beforeAll(async () => {
   routes.post = (await import("../../src/app/api/v1/assessments/route")).POST;
   routes.assessment = (await import("../../src/app/api/v1/assessments/[id]/route")).GET;
   routes.health = (await import("../../src/app/api/health/route")).GET;
+  routes.radar = (await import("../../src/app/r/[id]/radar.json/route")).GET;
+  routes.backstage = (await import("../../src/app/r/[id]/backstage-radar.json/route")).GET;
   ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 });
 afterAll(async () => {
@@ -65,6 +67,9 @@ describe("the OpenAPI document", () => {
         "/api/v1/questionnaire",
         "/api/v1/tools",
         "/api/v1/tools/{slug}",
+        "/r/{id}/backstage-radar.json",
+        "/r/{id}/radar.csv",
+        "/r/{id}/radar.json",
         "/r/{id}/report.json",
         "/r/{id}/report.md",
         "/r/{id}/report.pdf",
@@ -132,6 +137,21 @@ describe("the OpenAPI document", () => {
       "get",
       await call(routes.assessment!, new Request("http://x"), { params: Promise.resolve({ id: "nope" }) }),
     );
+    for (const [path, route] of [
+      ["/r/{id}/radar.json", routes.radar!],
+      ["/r/{id}/backstage-radar.json", routes.backstage!],
+    ] as const) {
+      await expectValid(
+        path,
+        "get",
+        await call(route, new Request("http://x"), { params: Promise.resolve({ id: created.id }) }),
+      );
+      await expectValid(
+        path,
+        "get",
+        await call(route, new Request("http://x"), { params: Promise.resolve({ id: "nope" }) }),
+      );
+    }
     await expectValid("/api/health", "get", await call(routes.health!, new Request("http://localhost/api/health")));
   });
 });

@@ -1,148 +1,386 @@
-import type { MaturityProfile } from "../assessment/score";
-import type { Horizon } from "../recommender/types";
+import type {
+  BlockContent,
+  Heading,
+  Link,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+} from "mdast";
+import { gfmToMarkdown } from "mdast-util-gfm";
+import { toMarkdown } from "mdast-util-to-markdown";
+import type { RecommendationItem } from "../recommender/types";
 import { buildLifecycleDiagram } from "./mermaid";
-import { toPlainLine } from "./plain-text";
+import {
+  actionTargetText,
+  inPlaceText,
+  PLAN_SECTION_INTROS,
+  PLAN_SECTION_TITLES,
+  PLAN_SECTIONS,
+  planBySection,
+  plannedActions,
+  tossUpsOf,
+  tossUpText,
+  unknownsOf,
+  whenText,
+} from "./plan";
+import { toPlainPiece } from "./plain-text";
 import type { ReportData } from "./report-data";
-import { weakestAreasSentence } from "./weakest-areas";
+import { reportLinks, type ReportLinks } from "./links";
+import { sinceLastLines } from "./since-last-text";
+import { describeWeakestAreas } from "./weakest-areas";
 
 /**
- * The report as GitHub-flavoured Markdown, to paste into a repository, wiki or ADR. Every piece of catalog or answer
- * text goes through `mdText`: whitespace is flattened (a table row stays one line) and every ASCII punctuation mark
- * is backslash-escaped, so no text can become a link, emphasis, HTML, a table cell break or a code fence.
+ * The report as GitHub-flavoured Markdown, to paste into a repository, wiki or ADR. Built as an mdast tree and written
+ * by mdast-util-to-markdown with its GFM extensions, which escape exactly what GFM needs where it needs it: catalog
+ * and answer text can never become a link, emphasis, HTML, a table cell break or a code fence, while ordinary text
+ * ("CI/CD", "2026.11.1", "Team & process") stays as it is. Links are ours only: the report's permalink and each tool's
+ * page, absolute from the public origin.
  */
 
-/** Anything a GFM renderer would turn into a link on its own: URLs, www. addresses, e-mail addresses. */
-const LINK_LIKE = /(https?:\/\/[^\s|`<>]+|www\.[^\s|`<>]+|[^\s|`<>@]+@[^\s|`<>@]+\.[^\s|`<>]+)/gi;
+// ---------------------------------------------------------------------------------------------------------------
+// Tree helpers. Every string passes through toPlainPiece: one line, no control characters.
+const text = (value: string): PhrasingContent => ({ type: "text", value: toPlainPiece(value) });
+const strong = (...children: PhrasingContent[]): PhrasingContent => ({ type: "strong", children });
+const emphasis = (...children: PhrasingContent[]): PhrasingContent => ({ type: "emphasis", children });
+const link = (url: string, ...children: PhrasingContent[]): Link => ({ type: "link", url, children });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: "paragraph", children });
+const heading = (depth: 1 | 2 | 3, ...children: PhrasingContent[]): Heading => ({ type: "heading", depth, children });
+const listItem = (...children: BlockContent[]): ListItem => ({ type: "listItem", spread: false, children });
+const list = (items: PhrasingContent[][]): List => ({
+  type: "list",
+  ordered: false,
+  spread: false,
+  children: items.map((children) => listItem(paragraph(...children))),
+});
+const cell = (...children: PhrasingContent[]): TableCell => ({ type: "tableCell", children });
+function table(header: string[], rows: PhrasingContent[][][]): Table {
+  return {
+    type: "table",
+    align: header.map(() => null),
+    children: [
+      { type: "tableRow", children: header.map((h) => cell(text(h))) },
+      ...rows.map((row) => ({ type: "tableRow" as const, children: row.map((c) => cell(...c)) })),
+    ],
+  };
+}
+/**
+ * A link to one of our pages with a catalog name as its text. GFM parsers turn URL-looking text into a second link
+ * even inside a link's text, and mdast-util-to-markdown leaves such text unescaped there; a name that looks like a URL
+ * or an e-mail address is therefore written as plain (escaped) text, without the link.
+ */
+const LINK_LIKE = /:\/\/|www\.|@/i;
+const namedLink = (url: string, name: string): PhrasingContent =>
+  LINK_LIKE.test(name) ? text(name) : link(url, text(name));
 
-export function mdText(text: string): string {
-  const flat = toPlainLine(text);
-  // GitHub (like remark) turns URL-looking text into links even when it is escaped, so such text is shown as code
-  // (it has no backtick or pipe, by the pattern); everything else gets every ASCII punctuation mark escaped.
-  return flat
-    .split(LINK_LIKE)
-    .map((part, i) => (i % 2 === 1 ? `\`${part}\`` : part.replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`)))
-    .join("");
+/** A sentence as parts: strings are text; { strong } parts are bold. */
+const joinParts = (parts: (string | PhrasingContent)[]): PhrasingContent[] =>
+  parts.filter((p) => p !== "").map((p) => (typeof p === "string" ? text(p) : p));
+
+// ---------------------------------------------------------------------------------------------------------------
+function toolCell(item: RecommendationItem, links: ReportLinks): PhrasingContent[] {
+  if (!item.pick) return [emphasis(text(item.change === "keep" ? "practice in place" : "none fits"))];
+  const parts: PhrasingContent[] = [namedLink(links.tool(item.pick.slug), item.pick.name)];
+  for (const companion of item.pick.companions)
+    parts.push(text(" + "), namedLink(links.tool(companion.slug), companion.name));
+  return parts;
 }
 
-/** A fence longer than any backtick run inside the block, so the block cannot be closed early. */
-export function fenceFor(body: string): string {
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  return "`".repeat(Math.max(3, longest + 1));
+function whyText(item: RecommendationItem): string {
+  if (!item.pick) return item.uncoveredReason ?? "";
+  return item.pick.reasons.slice(0, 2).join("; ");
 }
 
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-const HORIZON_HEADINGS: Record<Horizon, string> = { now: "Adopt now", next: "Next stage", later: "Later" };
-
-function summary(profile: MaturityProfile): string {
-  return [
-    `**Stage ${profile.stage}: ${mdText(profile.stageName)}.** Overall level ${profile.overall.level.toFixed(1)} of 4 ` +
-      `(average ${profile.overall.mean.toFixed(1)}). ${weakestAreasSentence(profile, mdText)}`,
-    "",
-    `Reference models: Microsoft MLOps maturity level ${profile.microsoftLevel.level} (${mdText(profile.microsoftLevel.name)}); ` +
-      `Google MLOps level ${profile.googleLevel.level} (${mdText(profile.googleLevel.name)}).`,
-  ].join("\n");
-}
-
-export function buildMarkdownReport(data: ReportData): string {
-  const { assessment, profile, recommendation } = data;
-  const out: string[] = [];
-  out.push("# MLOps stack recommendation", "");
+function summary(data: ReportData, links: ReportLinks): RootContent[] {
+  const { profile, recommendation } = data;
+  const plan = planBySection(recommendation);
+  const out: RootContent[] = [heading(2, text("Summary"))];
   out.push(
-    `Assessment ${mdText(assessment.id)} · ${assessment.createdAt.slice(0, 10)} · questionnaire ${mdText(assessment.questionnaireVersion)} · engine ${mdText(recommendation.engineVersion)}`,
-    "",
-  );
-  out.push("## Summary", "", summary(profile), "");
-  out.push(
-    `Tools: ${recommendation.toolCount.now} to adopt now, ${recommendation.toolCount.next} at the next stage, ${recommendation.toolCount.later} later.`,
-    "",
-  );
-
-  out.push("## Maturity by dimension", "");
-  out.push(
-    table(
-      ["Dimension", "Score (0–4)"],
-      profile.dimensions.map((d) => [mdText(d.name), d.score.toFixed(1)]),
+    paragraph(
+      strong(text(`Stage ${profile.stage}: ${profile.stageName}.`)),
+      text(` Overall level ${profile.overall.level.toFixed(1)} of 4 (average ${profile.overall.mean.toFixed(1)}). `),
+      ...joinParts(describeWeakestAreas(profile).map((p) => (typeof p === "string" ? p : strong(text(p.name))))),
     ),
-    "",
   );
-
-  out.push("## Roadmap", "");
-  for (const horizon of ["now", "next", "later"] as const) {
-    const items = recommendation.items.filter((i) => i.horizon === horizon);
-    if (items.length === 0) continue;
-    out.push(`### ${HORIZON_HEADINGS[horizon]}`, "");
+  const count = recommendation.toolCount;
+  out.push(
+    paragraph(
+      text(
+        `The plan: ${count.inPlace} in place, ${count.now} new tool${count.now === 1 ? "" : "s"} now ` +
+          `(your team can take on about ${recommendation.nowBudget.limit} at a time: ${recommendation.nowBudget.why}), ` +
+          `${count.next} next and ${count.later} later.`,
+      ),
+    ),
+  );
+  if (plan.now.length > 0) {
+    out.push(paragraph(strong(text("Changes now"))));
     out.push(
-      table(
-        ["Capability", "Tool", "Why", "Adopt when"],
-        items.map((i) => [
-          mdText(i.capabilityName),
-          i.pick ? mdText([i.pick.name, ...i.pick.companions.map((c) => c.name)].join(" + ")) : "_none fits_",
-          i.pick ? mdText(i.pick.reasons.slice(0, 2).join("; ")) : mdText(i.uncoveredReason ?? ""),
-          mdText(i.trigger),
+      list(
+        plan.now.map((item) => [
+          strong(text(item.capabilityName)),
+          text(": "),
+          ...toolCell(item, links),
+          text(item.change === "replace" && item.replaces ? `, replacing ${item.replaces.name}` : ""),
+          text(item.triggerMet ? ` — ${item.triggerMet}` : ""),
         ]),
       ),
-      "",
+    );
+  }
+  const actions = plannedActions(profile, recommendation).top;
+  if (actions.length > 0) {
+    out.push(paragraph(strong(text("Top actions"))));
+    out.push(list(actions.map((a) => [text(a.text), text(` — ${actionTargetText(a.target)}`)])));
+  }
+  const unknowns = unknownsOf(profile, recommendation);
+  if (unknowns.length > 0) {
+    out.push(
+      paragraph(strong(text("Unknowns")), text(" — answers you did not know; finding out could change the plan.")),
+    );
+    out.push(
+      list(
+        unknowns.map((u) => [
+          text(u.question),
+          text(u.assumed ? ` Planned as: ${u.assumed}.` : ""),
+          text(` ${u.wouldChange}`),
+        ]),
+      ),
+    );
+  }
+  const tossUps = tossUpsOf(recommendation);
+  if (tossUps.length > 0) {
+    out.push(paragraph(strong(text("Toss-ups")), text(" — two tools too close to call; choose by what you know.")));
+    out.push(list(tossUps.map((item) => [strong(text(item.capabilityName)), text(`: ${tossUpText(item) ?? ""}`)])));
+  }
+  if (recommendation.constraintNotes.length > 0) {
+    out.push(paragraph(strong(text("Constraints"))));
+    out.push(list(recommendation.constraintNotes.map((n) => [text(n)])));
+  }
+  out.push(
+    paragraph(
+      text(
+        `Reference models: Microsoft MLOps maturity level ${profile.microsoftLevel.level} (${profile.microsoftLevel.name}); ` +
+          `Google MLOps level ${profile.googleLevel.level} (${profile.googleLevel.name}).`,
+      ),
+    ),
+  );
+  return out;
+}
+
+function changePlan(data: ReportData, links: ReportLinks): RootContent[] {
+  const plan = planBySection(data.recommendation);
+  const out: RootContent[] = [heading(2, text("Change plan"))];
+  for (const section of PLAN_SECTIONS) {
+    const items = plan[section];
+    if (items.length === 0) continue;
+    out.push(heading(3, text(PLAN_SECTION_TITLES[section])), paragraph(text(PLAN_SECTION_INTROS[section])));
+    if (section === "inPlace") {
+      out.push(
+        table(
+          ["Capability", "Tool or practice", "Note"],
+          items.map((i) => [[text(i.capabilityName)], toolCell(i, links), [text(i.pick ? "In use" : inPlaceText(i))]]),
+        ),
+      );
+      continue;
+    }
+    out.push(
+      table(
+        ["Capability", "Tool", "Why", "When"],
+        items.map((i) => [
+          [text(i.capabilityName)],
+          [
+            ...toolCell(i, links),
+            ...(i.change === "replace" && i.replaces ? [text(` (replaces ${i.replaces.name})`)] : []),
+            ...(i.tossUp ? [text(` or ${i.tossUp.name}`)] : []),
+          ],
+          [text(whyText(i))],
+          [text(i.deferred ? `${whenText(i)} (waits: ${i.deferred})` : whenText(i))],
+        ]),
+      ),
+    );
+  }
+  return out;
+}
+
+function pickDetails(data: ReportData, links: ReportLinks): RootContent[] {
+  const out: RootContent[] = [heading(2, text("Why each pick"))];
+  for (const item of data.recommendation.items) {
+    if (!item.pick) continue;
+    const pick = item.pick;
+    out.push(heading(3, text(`${item.capabilityName}: `), namedLink(links.tool(pick.slug), pick.name)));
+    const lines: PhrasingContent[][] = pick.reasons.map((r) => [text(r)]);
+    lines.push([text(`Decided by: ${item.drivers.join("; ")}`)]);
+    lines.push([text(`Cost: ${pick.cost}. Running it: ${pick.effort}.`)]);
+    if (!pick.isMainJob) lines.push([text("Does this job on the side; it is in the stack for its main job.")]);
+    lines.push([text(`When: ${whenText(item)}`)]);
+    if (item.deferred) lines.push([text(`Waits: ${item.deferred}`)]);
+    if (item.replaces)
+      lines.push([
+        text(`Replaces ${item.replaces.name}: ${item.replaces.reason}. Migration: ${item.replaces.migration}.`),
+      ]);
+    const tossUp = tossUpText(item);
+    if (tossUp) lines.push([strong(text("Toss-up")), text(`: ${tossUp}`)]);
+    for (const alt of item.alternatives)
+      lines.push([text("Why not "), namedLink(links.tool(alt.slug), alt.name), text(`: ${alt.whyNot}`)]);
+    out.push(list(lines));
+  }
+  return out;
+}
+
+export type MarkdownOptions = {
+  /** Public origin for absolute links (https://advisor.example.com). */
+  origin: string;
+};
+
+/** Anything a GFM renderer turns into a link by itself: URLs, www. addresses, e-mail addresses. */
+const AUTOLINK_LIKE = /(https?:\/\/[^\s|`<>]+|www\.[^\s|`<>]+|[^\s|`<>@]+@[^\s|`<>@]+\.[^\s|`<>]+)/gi;
+
+/**
+ * GFM autolinks URL-looking text after parsing, even when it was escaped (GitHub's cmark-gfm and remark-gfm alike),
+ * so such text in catalog or answer data is shown as inline code instead, where nothing is a link.
+ */
+function neutraliseAutolinks(node: Root | RootContent): void {
+  if (!("children" in node) || node.type === "link") return;
+  const children: RootContent[] = [];
+  for (const child of node.children as RootContent[]) {
+    // A fresh, non-global copy: a /g pattern's test() would carry its position over to the next text.
+    if (child.type !== "text" || !new RegExp(AUTOLINK_LIKE.source, "i").test(child.value)) {
+      neutraliseAutolinks(child);
+      children.push(child);
+      continue;
+    }
+    child.value.split(AUTOLINK_LIKE).forEach((part, i) => {
+      if (part === "") return;
+      children.push(i % 2 === 1 ? { type: "inlineCode", value: part } : { type: "text", value: part });
+    });
+  }
+  (node as { children: RootContent[] }).children = children;
+}
+
+/** The report as GitHub-flavoured Markdown (one trailing newline). */
+export function buildMarkdownReport(data: ReportData, options: MarkdownOptions): string {
+  const { assessment, profile, recommendation } = data;
+  const links = reportLinks(options.origin, assessment.id);
+  const root: Root = { type: "root", children: [] };
+  const push = (...nodes: RootContent[]) => root.children.push(...nodes);
+
+  push(heading(1, text("MLOps stack recommendation")));
+  push(
+    paragraph(
+      text("Assessment "),
+      link(links.report, text(assessment.id)),
+      text(
+        ` · ${assessment.createdAt.slice(0, 10)} · questionnaire ${assessment.questionnaireVersion} · engine ${recommendation.engineVersion}` +
+          (assessment.catalogRevision != null ? ` · catalog revision ${assessment.catalogRevision}` : ""),
+      ),
+    ),
+  );
+  if (data.catalogNotice) {
+    push({
+      type: "blockquote",
+      children: [
+        paragraph(
+          strong(text("The catalog changed since this report was made.")),
+          text(" It is shown as it was made; these picks are affected:"),
+        ),
+        list(data.catalogNotice.changes.map((c) => [namedLink(links.tool(c.slug), c.name), text(`: ${c.detail}`)])),
+        paragraph(
+          text("Re-run it with the same answers on today's catalog from "),
+          link(links.report, text("the report page")),
+          text("."),
+        ),
+      ],
+    });
+  }
+  push(...summary(data, links));
+
+  if (data.sinceLast) {
+    push(heading(2, text("Since your last assessment")));
+    push(
+      paragraph(
+        text(data.sinceLast.reason === "rerun" ? "Re-run on today's catalog of " : "Edited from "),
+        link(links.other(data.sinceLast.parent.id), text(`assessment ${data.sinceLast.parent.id}`)),
+        text(` (${data.sinceLast.parent.createdAt.slice(0, 10)}).`),
+      ),
+    );
+    push(list(sinceLastLines(data.sinceLast).map((line) => [text(line)])));
+  }
+  if (data.followUps && data.followUps.length > 0) {
+    push(
+      paragraph(
+        strong(text("Later assessments made from this one")),
+        text(": "),
+        ...data.followUps.flatMap((f, i) => [
+          ...(i > 0 ? [text(", ")] : []),
+          link(links.other(f.id), text(`${f.id} (${f.createdAt.slice(0, 10)})`)),
+        ]),
+      ),
     );
   }
 
-  const diagram = buildLifecycleDiagram(recommendation, data.phases);
-  const fence = fenceFor(diagram);
-  out.push("## Lifecycle diagram", "", `${fence}mermaid`, diagram, fence, "");
+  push(heading(2, text("Maturity by dimension")));
+  push(
+    table(
+      ["Dimension", "Score (0–4)"],
+      profile.dimensions.map((d) => [[text(d.name)], [text(d.score.toFixed(1))]]),
+    ),
+  );
 
-  out.push("## Why each pick", "");
-  for (const item of recommendation.items) {
-    if (!item.pick) continue;
-    out.push(`### ${mdText(item.capabilityName)}: ${mdText(item.pick.name)}`, "");
-    for (const reason of item.pick.reasons) out.push(`- ${mdText(reason)}`);
-    out.push(`- Decided by: ${mdText(item.drivers.join("; "))}`);
-    for (const alt of item.alternatives) out.push(`- Why not ${mdText(alt.name)}: ${mdText(alt.whyNot)}`);
-    out.push("");
-  }
+  push(...changePlan(data, links));
+
+  push(heading(2, text("Lifecycle diagram")));
+  push({ type: "code", lang: "mermaid", value: buildLifecycleDiagram(recommendation, data.phases) });
+
+  push(...pickDetails(data, links));
 
   if (recommendation.warnings.length > 0) {
-    out.push("## Warnings", "");
-    for (const w of recommendation.warnings) out.push(`- ${mdText(w.message)}`);
-    out.push("");
+    push(heading(2, text("Warnings")), list(recommendation.warnings.map((w) => [text(w.message)])));
   }
-  out.push("## Constraints applied", "");
-  for (const note of recommendation.constraintNotes) out.push(`- ${mdText(note)}`);
-  out.push("");
   if (recommendation.excluded.length > 0) {
-    out.push("## Tools left out", "");
-    out.push(
+    push(heading(2, text("Tools left out")));
+    push(
       table(
         ["Tool", "Reason"],
         recommendation.excluded.map((e) => [
-          mdText(e.name),
-          mdText(e.reasons.join(" ") + (e.successor ? ` Use ${e.successor.name}.` : "")),
+          [namedLink(links.tool(e.slug), e.name)],
+          [
+            text(e.reasons.join(" ")),
+            ...(e.successor
+              ? [text(" Use "), namedLink(links.tool(e.successor.slug), e.successor.name), text(".")]
+              : []),
+          ],
         ]),
       ),
-      "",
     );
   }
-  if (profile.actionItems.length > 0) {
-    out.push("## Action items", "");
-    out.push(
+  const actions = plannedActions(profile, recommendation);
+  const allActions = [...actions.high, ...actions.medium, ...actions.low];
+  if (allActions.length > 0) {
+    push(heading(2, text("Action items")));
+    push(
       table(
-        ["Priority", "Dimension", "Action"],
-        profile.actionItems.map((a) => [a.priority, mdText(a.dimensionName), mdText(a.text)]),
+        ["Priority", "Dimension", "Action", "Closed by"],
+        allActions.map((a) => [
+          [text(a.priority)],
+          [text(a.dimensionName)],
+          [text(a.text)],
+          [text(actionTargetText(a.target))],
+        ]),
       ),
-      "",
     );
   }
-  out.push("## Answers", "");
-  out.push(
+  push(heading(2, text("Answers")));
+  push(
     table(
       ["Dimension", "Question", "Answer", "Level"],
       profile.dimensions.flatMap((d) =>
-        d.drivers.map((q) => [mdText(d.name), mdText(q.prompt), mdText(q.answer), String(q.level)]),
+        d.drivers.map((q) => [[text(d.name)], [text(q.prompt)], [text(q.answer)], [text(String(q.level))]]),
       ),
     ),
-    "",
   );
-  return `${out.join("\n").trimEnd()}\n`;
+  neutraliseAutolinks(root);
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: "-", rule: "-" });
 }

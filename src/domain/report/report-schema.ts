@@ -99,6 +99,41 @@ export const ZRecommendation = z.object({
 
 const ZPractice = z.object({ capability: z.string(), questionId: z.string(), answer: z.string() });
 
+const ZSinceLast = z.object({
+  parent: z.object({ id: z.string(), createdAt: z.string() }),
+  reason: z.enum(["rerun", "edited"]),
+  stage: z.object({ from: z.number(), to: z.number() }).nullable(),
+  overall: z.object({ from: z.number(), to: z.number() }),
+  dimensions: z.array(z.object({ slug: z.string(), name: z.string(), from: z.number(), to: z.number() })),
+  answers: z.array(z.object({ questionId: z.string(), prompt: z.string(), from: z.string(), to: z.string() })),
+  picks: z.array(
+    z.object({
+      kind: z.enum(["added", "removed", "replaced", "moved"]),
+      capability: z.string(),
+      capabilityName: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      horizonFrom: ZHorizon.optional(),
+      horizonTo: ZHorizon.optional(),
+      why: z.string(),
+    }),
+  ),
+  isUnchanged: z.boolean(),
+});
+
+const ZCatalogNotice = z.object({
+  changes: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      kind: z.enum(["retired", "relicensed", "replaced", "removed"]),
+      detail: z.string(),
+      capabilities: z.array(z.string()),
+      successor: z.object({ slug: z.string(), name: z.string() }).optional(),
+    }),
+  ),
+});
+
 const ZReference = z.object({ level: z.number().int(), name: z.string(), reason: z.string() });
 
 export const ZProfile = z.object({
@@ -144,6 +179,7 @@ export const ZProfile = z.object({
       questionId: z.string(),
       text: z.string(),
       priority: z.enum(["high", "medium", "low"]),
+      /** The capability whose pick closes this action, when the scoring says so. */
       closes: z.string().optional(),
       isDiscovery: z.boolean().optional(),
     }),
@@ -173,12 +209,13 @@ export const ZProfile = z.object({
   }),
 });
 
-export const REPORT_SCHEMA_VERSION = "1.0";
+/** 1.1: absolute $schema; catalogRevision, sinceLast, catalogNotice, followUps and action items' `closes`. */
+export const REPORT_SCHEMA_VERSION = "1.1";
 export const REPORT_SCHEMA_PATH = "/schemas/report.schema.json";
 
 export const ZReportJson = z
   .object({
-    $schema: z.string(),
+    $schema: z.url(),
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     generatedAt: z.string(),
     assessment: z.object({
@@ -186,10 +223,14 @@ export const ZReportJson = z
       createdAt: z.string(),
       questionnaireVersion: z.string(),
       parentId: z.string().nullable(),
+      catalogRevision: z.number().int().nullable().optional(),
     }),
     profile: ZProfile,
     recommendation: ZRecommendation,
     phases: z.array(z.object({ slug: z.string(), name: z.string(), order: z.number(), isOverlay: z.boolean() })),
+    sinceLast: ZSinceLast.nullable().optional(),
+    catalogNotice: ZCatalogNotice.nullable().optional(),
+    followUps: z.array(z.object({ id: z.string(), createdAt: z.string() })).optional(),
   })
   .meta({
     title: "MLOps Stack Advisor report",
@@ -198,8 +239,10 @@ export const ZReportJson = z
 
 export type ReportJson = z.infer<typeof ZReportJson>;
 
-export function toReportJson(data: ReportData, generatedAt: string): ReportJson {
-  return { $schema: REPORT_SCHEMA_PATH, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt, ...data };
+/** The JSON export; `$schema` is absolute, under the app's public origin, so validators can fetch it. */
+export function toReportJson(data: ReportData, generatedAt: string, origin: string): ReportJson {
+  const $schema = `${origin.replace(/\/+$/, "")}${REPORT_SCHEMA_PATH}`;
+  return { $schema, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt, ...data };
 }
 
 // Compile-time check: the engine's types fit the schema.

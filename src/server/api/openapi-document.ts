@@ -202,7 +202,7 @@ export function buildOpenApiDocument() {
       "/r/{id}/report.md": {
         get: {
           tags: ["Reports"],
-          summary: "The report as GitHub-flavoured Markdown with a Mermaid diagram",
+          summary: "The report as GitHub-flavoured Markdown with a Mermaid diagram and absolute links",
           requestParams: idParam,
           responses: {
             "200": { description: "Markdown", content: { "text/markdown": { schema: z.string() } } },
@@ -215,7 +215,7 @@ export function buildOpenApiDocument() {
       "/r/{id}/report.json": {
         get: {
           tags: ["Reports"],
-          summary: "The full report as JSON (schema: /schemas/report.schema.json)",
+          summary: "The full report as JSON, as it was made (absolute $schema: /schemas/report.schema.json)",
           requestParams: idParam,
           responses: {
             "200": {
@@ -228,10 +228,83 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/r/{id}/radar.csv": {
+        get: {
+          tags: ["Reports"],
+          summary: "The plan as a Thoughtworks Build Your Own Radar CSV",
+          description:
+            "Columns name, ring, quadrant, isNew, description. Rings: adopt = in place and now, trial = next, assess = later, hold = tools in use that the plan replaces. Four quadrants group the lifecycle phases.",
+          requestParams: idParam,
+          responses: {
+            "200": { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+            "404": errors["404"],
+            "429": errors["429"],
+            "503": errors["503"],
+          },
+        },
+      },
+      "/r/{id}/radar.json": {
+        get: {
+          tags: ["Reports"],
+          summary: "The plan as Build Your Own Radar JSON",
+          requestParams: idParam,
+          responses: {
+            "200": json(
+              z.array(
+                z.object({
+                  name: z.string(),
+                  ring: z.enum(["adopt", "trial", "assess", "hold"]),
+                  quadrant: z.string(),
+                  isNew: z.enum(["TRUE", "FALSE"]),
+                  description: z.string(),
+                }),
+              ),
+              "One row per tool.",
+            ),
+            "404": errors["404"],
+            "429": errors["429"],
+            "503": errors["503"],
+          },
+        },
+      },
+      "/r/{id}/backstage-radar.json": {
+        get: {
+          tags: ["Reports"],
+          summary: "The plan as Backstage tech-radar data (quadrants, rings, entries)",
+          requestParams: idParam,
+          responses: {
+            "200": json(
+              z.object({
+                quadrants: z.array(z.object({ id: z.string(), name: z.string() })),
+                rings: z.array(
+                  z.object({ id: z.string(), name: z.string(), color: z.string(), description: z.string() }),
+                ),
+                entries: z.array(
+                  z.object({
+                    key: z.string(),
+                    id: z.string(),
+                    quadrant: z.string(),
+                    title: z.string(),
+                    description: z.string(),
+                    links: z.array(z.object({ url: z.string(), title: z.string() })),
+                    timeline: z.array(
+                      z.object({ date: z.string(), ringId: z.string(), moved: z.number(), description: z.string() }),
+                    ),
+                  }),
+                ),
+              }),
+              "The tech-radar plugin's loader response.",
+            ),
+            "404": errors["404"],
+            "429": errors["429"],
+            "503": errors["503"],
+          },
+        },
+      },
       "/r/{id}/report.pdf": {
         get: {
           tags: ["Reports"],
-          summary: "The report as PDF, rendered by headless Chromium",
+          summary: "The report as PDF: executive summary, the diagram on a landscape page, the details as an appendix",
           requestParams: { ...idParam, query: z.object({ format: z.enum(["a4", "letter"]).optional() }) },
           responses: {
             "200": {

@@ -2,19 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { validateAnswers, type AnswerIssue } from "@/domain/assessment/answers";
 import { scoreAnswers, type MaturityProfile } from "@/domain/assessment/score";
-import { toRecommenderProfile } from "@/domain/recommender/from-profile";
-import { recommend } from "@/domain/recommender/recommend";
-import { prioritizeActions } from "@/domain/report/action-plan";
-import type { Recommendation } from "@/domain/recommender/types";
-import type { ReportData } from "@/domain/report/report-data";
 import { getCatalogSnapshot } from "../catalog/catalog-snapshot";
-import {
-  assessmentExists,
-  createAssessment,
-  findAssessment,
-  type StoredAssessment,
-} from "../repositories/assessment-repository";
-import { getCurrentQuestionnaire, getQuestionnaire } from "./questionnaires";
+import { assessmentExists, createAssessment, type StoredAssessment } from "../repositories/assessment-repository";
+import { getCurrentQuestionnaire } from "./questionnaires";
 
 /** What POST /api/v1/assessments accepts. Answers are checked against the questionnaire separately. */
 export const ZAssessmentSubmission = z
@@ -64,51 +54,10 @@ export async function submitAssessment(body: unknown): Promise<SubmissionResult>
     questionnaireVersion: questionnaire.version,
     answers: validated.answers,
     parentId: parentId ?? null,
+    catalogRevision: snapshot.revision,
   });
   return { ok: true, assessment, profile: scoreAnswers(questionnaire, validated.answers) };
 }
 
-export type LoadedAssessment = {
-  assessment: StoredAssessment;
-  profile: MaturityProfile;
-  recommendation: Recommendation;
-  isCurrentVersion: boolean;
-};
-
-/** A saved assessment scored with the questionnaire version it answered, so old permalinks keep their meaning. */
-export async function loadAssessment(id: string): Promise<LoadedAssessment | null> {
-  const assessment = await findAssessment(id);
-  if (!assessment) return null;
-  const questionnaire = await getQuestionnaire(assessment.questionnaireVersion);
-  if (!questionnaire)
-    throw new Error(
-      `assessment ${id} answered questionnaire ${assessment.questionnaireVersion}, which is missing from content/`,
-    );
-  const [current, snapshot] = await Promise.all([getCurrentQuestionnaire(), getCatalogSnapshot()]);
-  const scored = scoreAnswers(questionnaire, assessment.answers);
-  // The stack is recommended from today's catalog: a permalink always reflects current tool facts.
-  const recommendation = recommend(toRecommenderProfile(scored), snapshot.recommenderCatalog, {
-    today: new Date().toISOString().slice(0, 10),
-  });
-  // One priority model: the action list follows the change plan.
-  const profile = { ...scored, actionItems: prioritizeActions(scored, recommendation) };
-  return { assessment, profile, recommendation, isCurrentVersion: current.version === questionnaire.version };
-}
-
-/** Everything a report needs, or null for an unknown id. */
-export async function loadReport(id: string): Promise<ReportData | null> {
-  const [loaded, snapshot] = await Promise.all([loadAssessment(id), getCatalogSnapshot()]);
-  if (!loaded) return null;
-  const { assessment, profile, recommendation } = loaded;
-  return {
-    assessment: {
-      id: assessment.id,
-      createdAt: assessment.createdAt.toISOString(),
-      questionnaireVersion: assessment.questionnaireVersion,
-      parentId: assessment.parentId,
-    },
-    profile,
-    recommendation,
-    phases: snapshot.catalog.phases.map(({ slug, name, order, isOverlay }) => ({ slug, name, order, isOverlay })),
-  };
-}
+// Reading reports (as they were made, with catalog notices and what changed) lives in report-service.ts.
+export { loadAssessment, loadReport, type LoadedAssessment } from "./report-service";

@@ -5,8 +5,8 @@ import type { StoredAssessment } from "../repositories/assessment-repository";
 
 /**
  * The public JSON of a saved assessment: what was stored plus its scores. POST answers with this; the recommended
- * stack is not part of it because it is not stored: it is worked out from the catalog of the moment each time the
- * assessment is read (GET, the report), so a permalink always reflects current tool facts.
+ * stack is not part of it: it is worked out when the report is first read and kept with the assessment from then on
+ * (docs/decisions/014-reports-remember-their-catalog.md).
  */
 export function presentAssessment(assessment: StoredAssessment, profile: MaturityProfile) {
   return {
@@ -20,7 +20,7 @@ export function presentAssessment(assessment: StoredAssessment, profile: Maturit
   };
 }
 
-/** GET's answer: the assessment with the stack recommended from today's catalog. */
+/** GET's answer: the assessment with its stack, as the report was made. */
 export function presentAssessmentWithStack(
   assessment: StoredAssessment,
   profile: MaturityProfile,

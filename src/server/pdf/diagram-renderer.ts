@@ -30,8 +30,32 @@ function getRendererPage(origin: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Drawings already made, by source and title: an A4 and a Letter export of one report, or a report exported again,
+ * reuse the SVG instead of laying the diagram out again (ELK's layout is the slow part). Least recently used first out.
+ */
+const SVG_CACHE_ENTRIES = 32;
+const drawn = new Map<string, string>();
+
 /** The diagram as SVG markup (sanitised by Mermaid's strict mode), or a rejection after `timeoutMs`. */
 export async function renderDiagramSvg(origin: string, source: string, title: string, timeoutMs: number) {
+  const key = `${title}\n${source}`;
+  const cached = drawn.get(key);
+  if (cached !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, cached);
+    return cached;
+  }
+  const svg = await drawDiagramSvg(origin, source, title, timeoutMs);
+  drawn.set(key, svg);
+  for (const oldest of drawn.keys()) {
+    if (drawn.size <= SVG_CACHE_ENTRIES) break;
+    drawn.delete(oldest);
+  }
+  return svg;
+}
+
+async function drawDiagramSvg(origin: string, source: string, title: string, timeoutMs: number) {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

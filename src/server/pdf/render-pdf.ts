@@ -76,14 +76,18 @@ export async function renderPdf(url: string, format: PaperFormat, diagram?: PdfD
       if (!response || response.status() !== 200)
         throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
       const loaded = Date.now();
+      // The print page sets its own page sizes (portrait text, a landscape page for the diagram). The outline
+      // (bookmarks) comes from its headings, and a tagged PDF carries its structure for screen readers.
       const pdf = await page.pdf({
         format,
+        preferCSSPageSize: true,
         printBackground: true,
+        outline: true,
+        tagged: true,
         displayHeaderFooter: true,
         headerTemplate: "<span></span>",
         footerTemplate:
-          '<div style="font-size:8px;width:100%;padding:0 14mm;color:#555;display:flex;justify-content:space-between"><span>MLOps Stack Advisor</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
-        margin: { top: "16mm", bottom: "18mm", left: "14mm", right: "14mm" },
+          '<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between"><span>MLOps Stack Advisor</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>',
       });
       const ms = Date.now() - started;
       logger.info(

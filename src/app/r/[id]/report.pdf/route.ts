@@ -2,7 +2,7 @@ import { apiHandler } from "@/server/http/api-handler";
 import { contentDisposition } from "@/domain/report/report-data";
 import { buildLifecycleDiagram } from "@/domain/report/mermaid";
 import { PRINT_DIAGRAM_TITLE } from "@/features/report/report-document";
-import { loadReport } from "@/server/assessments/assessment-service";
+import { loadReport } from "@/server/assessments/report-service";
 import { jsonError } from "@/server/http/api-response";
 import { internalOrigin } from "@/server/http/internal-origin";
 import { enforceRateLimit } from "@/server/http/rate-limit";
@@ -28,8 +28,11 @@ export const GET = apiHandler(async (request: Request, { params }: { params: Pro
   const report = await loadReport(id);
   if (!report) return jsonError(404, "not_found", "No assessment with this id.");
   const format: PaperFormat = formatParam === "a4" ? "A4" : "Letter";
-  const printUrl = `${internalOrigin()}/r/${encodeURIComponent(id)}/print?diagram=server`;
-  const diagram = { source: buildLifecycleDiagram(report.recommendation, report.phases), title: PRINT_DIAGRAM_TITLE };
+  const printUrl = `${internalOrigin()}/r/${encodeURIComponent(id)}/print?diagram=server&paper=${formatParam}`;
+  const diagram = {
+    source: buildLifecycleDiagram(report.recommendation, report.phases, { layoutHints: true }),
+    title: PRINT_DIAGRAM_TITLE,
+  };
   try {
     const pdf = await renderPdf(printUrl, format, diagram);
     return new Response(new Uint8Array(pdf), {

@@ -5,7 +5,7 @@ import { jsonError, jsonOk } from "@/server/http/api-response";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/assessments/{id} — the saved answers, their scoring and the stack recommended from the current catalog. Private: the id is the only key. */
+/** GET /api/v1/assessments/{id} — the saved answers, their scoring and the stack as the report was made (decision 014). Private: the id is the only key. */
 export const GET = apiHandler(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const loaded = await loadAssessment(id);
