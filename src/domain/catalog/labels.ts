@@ -1,4 +1,4 @@
-import type { KubernetesFilter, LicenseFilter, SortOrder } from "./search";
+import type { KubernetesFilter, LicenseFilter, SortOrder } from "./search-query";
 import type { ToolStatus } from "./vocabulary";
 
 /** Human labels for catalog values, shared by pages, the API docs and the report builders. */
