@@ -340,6 +340,7 @@ export function recommend(
     if (!chosen) {
       return {
         ...base,
+        change: "adopt" as const,
         pick: null,
         alternatives: [],
         uncoveredReason: explainExclusions(slot.capability, tools, profile.constraints, slot.horizon),
@@ -356,7 +357,11 @@ export function recommend(
         : [];
     return {
       ...base,
+      change: inUse.has(chosen.tool.slug) ? ("keep" as const) : ("adopt" as const),
       pick: {
+        isMainJob: chosen.tool.capabilities.primary.includes(slot.capability),
+        cost: chosen.tool.pricing,
+        effort: `Ops complexity ${chosen.tool.opsComplexity}/5`,
         slug: chosen.tool.slug,
         name: chosen.tool.name,
         score: chosen.score,
@@ -378,7 +383,7 @@ export function recommend(
     };
   });
 
-  const toolCount: Record<Horizon, number> = { now: 0, next: 0, later: 0 };
+  const toolCount: Record<Horizon | "inPlace", number> = { inPlace: 0, now: 0, next: 0, later: 0 };
   const firstHorizon = new Map<string, Horizon>();
   for (const item of items) {
     for (const slug of [item.pick?.slug, ...(item.pick?.companions.map((c) => c.slug) ?? [])]) {
@@ -397,5 +402,8 @@ export function recommend(
     excluded: explainExclusionsList(items, byCapability, bySlug, profile, inUse),
     warnings: stackWarnings(items, bySlug, profile, inUse),
     constraintNotes: describeConstraints(profile.constraints),
+    trainsModels: true,
+    nowBudget: { limit: toolCount.now, used: toolCount.now, why: "" },
+    assumptions: [],
   };
 }

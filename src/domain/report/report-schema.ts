@@ -29,16 +29,43 @@ export const ZRecommendation = z.object({
       adoptAtStage: ZStage,
       trigger: z.string(),
       drivers: z.array(z.string()),
+      change: z.enum(["keep", "adopt", "replace"]),
       pick: ZChoice.extend({
         reasons: z.array(z.string()),
         isKept: z.boolean(),
         companions: z.array(z.object({ slug: z.string(), name: z.string(), why: z.string() })),
+        isMainJob: z.boolean(),
+        cost: z.string(),
+        effort: z.string(),
       }).nullable(),
       alternatives: z.array(ZChoice.extend({ whyNot: z.string() })),
       uncoveredReason: z.string().optional(),
+      inPlaceBy: z.object({ questionId: z.string(), answer: z.string() }).optional(),
+      triggerMet: z.string().optional(),
+      deferred: z.string().optional(),
+      tossUp: z
+        .object({
+          slug: z.string(),
+          name: z.string(),
+          margin: z.number(),
+          chooseIf: z.string(),
+          chooseOtherIf: z.string(),
+        })
+        .optional(),
+      replaces: z.object({ slug: z.string(), name: z.string(), reason: z.string(), migration: z.string() }).optional(),
     }),
   ),
-  toolCount: z.object({ now: z.number().int(), next: z.number().int(), later: z.number().int() }),
+  toolCount: z.object({
+    inPlace: z.number().int(),
+    now: z.number().int(),
+    next: z.number().int(),
+    later: z.number().int(),
+  }),
+  trainsModels: z.boolean(),
+  nowBudget: z.object({ limit: z.number().int(), used: z.number().int(), why: z.string() }),
+  assumptions: z.array(
+    z.object({ key: z.string(), question: z.string(), assumed: z.string(), wouldChange: z.string() }),
+  ),
   excluded: z.array(
     z.object({
       slug: z.string(),
@@ -57,6 +84,7 @@ export const ZRecommendation = z.object({
         "replaced-tool",
         "retired-tool-in-use",
         "risk",
+        "over-engineering",
       ]),
       message: z.string(),
       capability: z.string().optional(),

@@ -9,6 +9,7 @@ const KIND_TITLES: Record<WarningKind, string> = {
   "replaced-tool": "Replacing a tool you use",
   "retired-tool-in-use": "Retired tool in use",
   risk: "Risk signal",
+  "over-engineering": "More than your team can run",
 };
 
 /** Whole-stack warnings and the familiar tools the constraints ruled out. */
