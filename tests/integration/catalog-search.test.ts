@@ -85,7 +85,7 @@ beforeAll(async () => {
   const content = await loadContentCatalog();
   catalog = {
     phases: content.phases.map((p) => ({ ...p, id: p.slug, description: "" })),
-    capabilities: content.capabilities.map((c) => ({ ...c, id: c.slug, description: "" })),
+    capabilities: content.capabilities.map((c) => ({ ...c, id: c.slug, description: "", plan: null })),
     tools: content.tools.map((t) => ({ ...t, id: t.slug, version: 1 }) as CatalogTool),
   };
   index = buildCatalogIndex(catalog);

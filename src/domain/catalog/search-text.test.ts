@@ -11,6 +11,7 @@ const capability = (slug: string, name: string): CatalogCapability => ({
   phase: "experimentation",
   description: "d",
   neededFromStage: 1,
+  plan: null,
 });
 
 /** A catalog small enough to reason about, with the traps real queries fell into. */
