@@ -1,6 +1,7 @@
 import { capabilityInputOf, phaseInputOf } from "@/domain/admin/snapshots";
 import { CapabilityEditor, PhaseEditor } from "@/features/admin/category-editors";
 import { PageHeader } from "@/features/admin/ui";
+import { getCurrentQuestionnaire } from "@/server/assessments/questionnaires";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 import { categoryVersions } from "@/server/repositories/catalog-admin-repository";
@@ -9,7 +10,13 @@ export const metadata = { title: "Categories" };
 
 export default async function CategoriesPage() {
   await requirePageRole("editor", "/admin/categories");
-  const [{ catalog }, versions] = await Promise.all([getCatalogSnapshot(), categoryVersions()]);
+  const [{ catalog }, versions, questionnaire] = await Promise.all([
+    getCatalogSnapshot(),
+    categoryVersions(),
+    getCurrentQuestionnaire(),
+  ]);
+  const capabilityOptions = catalog.capabilities.map((c) => ({ slug: c.slug, name: c.name }));
+  const dimensions = questionnaire.dimensions.map((d) => ({ slug: d.slug, name: d.name }));
   const phases = [...catalog.phases].sort((a, b) => a.order - b.order);
   const toolsPer = new Map<string, number>();
   for (const tool of catalog.tools)
@@ -70,6 +77,8 @@ export default async function CategoriesPage() {
                       capability={capabilityInputOf(capability)}
                       version={versions.capabilities.get(capability.slug)}
                       phases={phases}
+                      capabilities={capabilityOptions}
+                      dimensions={dimensions}
                     />
                   </div>
                 </details>
@@ -79,7 +88,7 @@ export default async function CategoriesPage() {
         <details className="rounded-lg border border-dashed border-line p-3">
           <summary className="cursor-pointer font-medium text-accent">Add a capability</summary>
           <div className="mt-3">
-            <CapabilityEditor phases={phases} />
+            <CapabilityEditor phases={phases} capabilities={capabilityOptions} dimensions={dimensions} />
           </div>
         </details>
       </section>
