@@ -200,6 +200,15 @@ export function parseQuery(text: string): ParsedQuery {
   };
 }
 
+const CLOUD_TERMS = new Set(["aws", "gcp", "azure"]);
+
+/** Does the query name a cloud ("aws", "google cloud", "azure"…)? */
+export function mentionsCloud(query: ParsedQuery): boolean {
+  return query.concepts.some((c) =>
+    c.alternatives.some((phrase) => phrase.length === 1 && CLOUD_TERMS.has(phrase[0]!)),
+  );
+}
+
 type ConceptMatch = {
   score: number;
   /** Matched only because the tool runs anywhere: counts next to a real match, never alone. */
@@ -218,9 +227,19 @@ function matchConcept(entry: TextEntry, concept: QueryConcept): ConceptMatch {
   if (has(entry.names, false, [concept.key.split(" ")])) score = MATCH_WEIGHTS.name;
   else if (has(entry.names, false)) score = MATCH_WEIGHTS.nameSynonym;
   else if (concept.prefix && has(entry.names, true)) score = MATCH_WEIGHTS.namePrefix;
+  // A capability name is short: its words count in any order ("security scanning" is "Security & supply-chain
+  // scanning").
+  const inCapability = (c: TextEntry["capabilities"][number], prefix: boolean) =>
+    concept.alternatives.some((phrase) =>
+      c.fields.some((f) =>
+        phrase.every((term, i) =>
+          prefix && i === phrase.length - 1 ? f.terms.some((t) => t.startsWith(term)) : f.positions.has(term),
+        ),
+      ),
+    );
   for (const c of entry.capabilities) {
-    const exact = has(c.fields, false);
-    if (!exact && !(concept.prefix && has(c.fields, true))) continue;
+    const exact = inCapability(c, false);
+    if (!exact && !(concept.prefix && inCapability(c, true))) continue;
     capabilities.add(c.slug);
     const weight = c.primary ? MATCH_WEIGHTS.primaryCapability : MATCH_WEIGHTS.secondaryCapability;
     score = Math.max(score, exact ? weight : weight / 2);

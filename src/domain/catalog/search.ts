@@ -1,7 +1,15 @@
 import { compareNames } from "./compare-names";
 import { CLOUDS } from "./vocabulary";
 import type { Catalog, CatalogTool } from "./types";
-import { buildTextIndex, capabilityNamesOf, indexToolText, parseQuery, rankText, type TextIndex } from "./search-text";
+import {
+  buildTextIndex,
+  capabilityNamesOf,
+  indexToolText,
+  mentionsCloud,
+  parseQuery,
+  rankText,
+  type TextIndex,
+} from "./search-text";
 import type { CatalogQuery, FacetCounts, FacetName, SortOrder } from "./search-query";
 
 export {
@@ -66,6 +74,12 @@ export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
 
 /** Relevance kept by a tool in maintenance only: still usable, but an actively developed peer matching as well wins. */
 const MAINTENANCE_PENALTY = 0.9;
+/**
+ * Relevance kept by a tool that runs on one cloud only, when neither the query nor the filters name a cloud: most
+ * readers can use a portable tool, so "feature store" lists Feast before SageMaker Feature Store, while "feature
+ * store aws" puts the AWS service first.
+ */
+const ONE_CLOUD_PENALTY = 0.8;
 
 type Predicate = (entry: IndexedTool) => boolean;
 
@@ -151,6 +165,10 @@ function compareBy(sort: SortOrder, hasText: boolean): (a: Ranked, b: Ranked) =>
   }
 }
 
+function isOneCloudOnly(tool: CatalogTool): boolean {
+  return tool.clouds.length === 1 && tool.clouds[0] !== "any";
+}
+
 function isRetired(tool: CatalogTool): boolean {
   return tool.status === "sunset" || tool.status === "deprecated" || tool.status === "renamed";
 }
@@ -159,11 +177,14 @@ function isRetired(tool: CatalogTool): boolean {
 export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchResult {
   const parsed = parseQuery(query.text);
   const ranks = rankText(index.text, parsed);
+  const isCloudNeutralQuery = parsed.concepts.length > 0 && query.clouds.length === 0 && !mentionsCloud(parsed);
   const textMatches: Ranked[] = [];
   index.entries.forEach((entry, i) => {
     const { score } = ranks[i]!;
     if (score === 0) return;
-    const penalty = entry.tool.status === "maintenance" ? MAINTENANCE_PENALTY : 1;
+    const penalty =
+      (entry.tool.status === "maintenance" ? MAINTENANCE_PENALTY : 1) *
+      (isCloudNeutralQuery && isOneCloudOnly(entry.tool) ? ONE_CLOUD_PENALTY : 1);
     textMatches.push({ entry, score: score * penalty });
   });
 
