@@ -131,6 +131,16 @@ test.describe("a team browses the catalog", () => {
     await expectAccessible(page);
   });
 
+  test("clouds are named, never shown as upper-cased codes", async ({ page }) => {
+    await page.goto("/compare?tools=cosmos-db,amazon-redshift,bigquery");
+    const clouds = page.getByRole("row", { name: /^Clouds/ });
+    await expect(clouds).toContainText("Microsoft Azure");
+    await expect(clouds).toContainText("Google Cloud");
+    await page.goto("/catalog/cosmos-db");
+    await expect(page.getByRole("definition").filter({ hasText: "Microsoft Azure" })).toBeVisible();
+    for (const code of ["AZURE", "GCP"]) await expect(page.locator("main")).not.toContainText(code);
+  });
+
   test("a seeded description's code spans render as code, not backticks", async ({ page }) => {
     await page.goto("/catalog/mlflow");
     const about = page.getByRole("region", { name: "About" });

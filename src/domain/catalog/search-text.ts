@@ -89,6 +89,27 @@ function findPhrase(f: TextField, phrase: string[], prefix: boolean): number[] {
   );
 }
 
+/** Whether a field holds the phrase: `findPhrase` without building the list (the hot path of every query). */
+function hasPhrase(f: TextField, phrase: string[], prefix: boolean): boolean {
+  const first = phrase[0];
+  if (first === undefined) return false;
+  if (phrase.length === 1) {
+    if (f.positions.has(first)) return true;
+    if (!prefix) return false;
+    for (const term of f.positions.keys()) if (term.startsWith(first)) return true;
+    return false;
+  }
+  const starts = f.positions.get(first);
+  if (!starts) return false;
+  return starts.some((start) =>
+    phrase.every((term, i) => {
+      const at = f.terms[start + i];
+      if (at === undefined) return false;
+      return i === phrase.length - 1 && prefix ? at.startsWith(term) : at === term;
+    }),
+  );
+}
+
 export type TextEntry = {
   /** The name and the slug. */
   names: TextField[];
@@ -223,7 +244,7 @@ function matchConcept(entry: TextEntry, concept: QueryConcept): ConceptMatch {
   let score = 0;
   const capabilities = new Set<string>();
   const has = (fields: TextField[], prefix: boolean, phrases = concept.alternatives) =>
-    phrases.some((phrase) => fields.some((f) => findPhrase(f, phrase, prefix).length > 0));
+    phrases.some((phrase) => fields.some((f) => hasPhrase(f, phrase, prefix)));
   if (has(entry.names, false, [concept.key.split(" ")])) score = MATCH_WEIGHTS.name;
   else if (has(entry.names, false)) score = MATCH_WEIGHTS.nameSynonym;
   else if (concept.prefix && has(entry.names, true)) score = MATCH_WEIGHTS.namePrefix;
