@@ -96,6 +96,7 @@ test.describe("maintainers keep the catalog true", () => {
   test("a maintainer retires a tool, is told so where they are, and the form moves on to the new version", async ({
     page,
   }) => {
+    test.slow();
     const tool = getTool("retire");
     await signIn(page, getMaintainer("retires"), `/admin/tools/${tool.slug}`);
     const form = page.getByRole("form", { name: `Edit ${tool.name}` });
@@ -116,7 +117,9 @@ test.describe("maintainers keep the catalog true", () => {
       "Only fixes since 2026-11, said its makers.",
     );
     await expect(form.getByLabel("Limitations (one per line)")).toHaveValue("Imaginary\nStill a test");
-    await expect(form.getByRole("status")).toContainText("is now at version 2");
+    await expect(
+      form.getByText(/^Reloaded: .* is now at version 2; your unsaved edits to 1 field are kept\.$/),
+    ).toBeVisible();
 
     await form.getByLabel("Summary").fill("Kept for its fixes.");
     await form.getByRole("button", { name: "Save changes" }).click();
@@ -128,6 +131,7 @@ test.describe("maintainers keep the catalog true", () => {
   test("a failed create names each field, moves the focus to the first, and the slug follows the name until edited", async ({
     page,
   }) => {
+    test.slow();
     await signIn(page, getMaintainer("createsWithErrors"), "/admin/tools/new");
     const form = page.getByRole("form", { name: "New tool" });
     const slug = form.getByLabel("Slug");
@@ -150,6 +154,7 @@ test.describe("maintainers keep the catalog true", () => {
   test("a maintainer records a tool's relations and a dated source; a bad source is named field by field", async ({
     page,
   }) => {
+    test.slow();
     const tool = getTool("relations");
     await signIn(page, getMaintainer("editsRelations"), `/admin/tools/${tool.slug}`);
     const form = page.getByRole("form", { name: `Edit ${tool.name}` });
@@ -188,6 +193,7 @@ test.describe("maintainers keep the catalog true", () => {
   });
 
   test("a maintainer plans a new capability: each plan field is checked and named, then saved", async ({ page }) => {
+    test.slow();
     await signIn(page, getMaintainer("editsPlan"), "/admin/categories");
     await page.getByText("Add a capability", { exact: true }).click();
     const form = page.getByRole("form", { name: "New capability" });
@@ -211,7 +217,7 @@ test.describe("maintainers keep the catalog true", () => {
     await form.getByLabel("Trigger: adopt it …").fill("when a test says so");
     await form.getByLabel("Pull 1: why, in the team's terms").fill("tests need it");
     await form.getByRole("button", { name: "Add capability" }).click();
-    await expect(form.getByRole("status")).toBeInViewport();
+    await expect(form.getByText("Capability saved.")).toBeInViewport();
     await page.reload();
     const saved = page.locator("details", { hasText: name }).first();
     await saved.locator("summary").click();

@@ -26,6 +26,7 @@ test.describe("a team asks what if", () => {
     request,
     isMobile,
   }) => {
+    test.slow();
     const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" });
     const { panel, summary } = await openPanel(page, id);
     // The result is the first thing the panel shows: nobody scrolls past the answers to find it.
@@ -55,10 +56,11 @@ test.describe("a team asks what if", () => {
   });
 
   test("changes a multiple-choice answer and the tools in use, and saves them", async ({ page, request }) => {
+    test.slow();
     const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" }, ["mlflow"]);
     const { panel, summary } = await openPanel(page, id);
 
-    const monitoring = panel.locator("details", { hasText: "Monitoring" }).first();
+    const monitoring = panel.locator("details").filter({ has: page.locator("summary", { hasText: /^Monitoring/ }) });
     await monitoring.locator("summary").click();
     const coverage = monitoring.getByRole("group", { name: /What do you monitor/ });
     const box = coverage.getByRole("checkbox", { name: /Model quality against actual outcomes/ });

@@ -66,8 +66,23 @@ type TextField = { terms: string[]; positions: Map<string, number[]> };
 function field(text: string): TextField {
   const list = terms(text);
   const positions = new Map<string, number[]>();
-  list.forEach((term, i) => positions.set(term, [...(positions.get(term) ?? []), i]));
+  list.forEach((term, i) => {
+    const at = positions.get(term);
+    if (at) at.push(i);
+    else positions.set(term, [i]);
+  });
   return { terms: list, positions };
+}
+
+/**
+ * Fields of the vocabulary's labels and capability names, shared by every tool that has them: a few dozen distinct
+ * texts, so building the index does not tokenise "Self-hosted" three hundred times.
+ */
+const LABEL_FIELDS = new Map<string, TextField>();
+function labelField(text: string): TextField {
+  let found = LABEL_FIELDS.get(text);
+  if (!found) LABEL_FIELDS.set(text, (found = field(text)));
+  return found;
 }
 
 /** Start positions of a phrase in a field; the last term may match as a prefix when `prefix` is set. */
@@ -127,11 +142,11 @@ export function indexToolText(tool: CatalogTool, capabilityNames: Map<string, st
     slug,
     primary,
     // The name only: it is the wording people use ("Databases"); slugs are ids ("data-storage" is not about "data").
-    fields: [field(capabilityNames.get(slug) ?? slug.replace(/-/g, " "))],
+    fields: [labelField(capabilityNames.get(slug) ?? slug.replace(/-/g, " "))],
   });
   const explicitClouds = tool.clouds.filter((c) => c !== "any");
   const cloudFacts = (clouds: readonly string[]) =>
-    clouds.flatMap((c) => [c, CLOUD_LABELS[c as keyof typeof CLOUD_LABELS]]).map(field);
+    clouds.flatMap((c) => [c, CLOUD_LABELS[c as keyof typeof CLOUD_LABELS]]).map(labelField);
   return {
     names: [field(tool.name), field(tool.slug.replace(/-/g, " "))],
     nameTerms: terms(tool.name).join(" "),
@@ -141,11 +156,11 @@ export function indexToolText(tool: CatalogTool, capabilityNames: Map<string, st
     ],
     facts: [
       ...cloudFacts(explicitClouds),
-      ...tool.hosting.flatMap((h) => [field(h), field(HOSTING_LABELS[h])]),
-      field(PRICING_LABELS[tool.pricing]),
-      ...(tool.isOpenSource ? [field(LICENSE_FILTER_LABELS["open-source"])] : []),
-      ...(tool.needsKubernetes ? [field("kubernetes")] : []),
-      ...(tool.status === "active" ? [] : [field(STATUS_LABELS[tool.status])]),
+      ...tool.hosting.flatMap((h) => [labelField(h), labelField(HOSTING_LABELS[h])]),
+      labelField(PRICING_LABELS[tool.pricing]),
+      ...(tool.isOpenSource ? [labelField(LICENSE_FILTER_LABELS["open-source"])] : []),
+      ...(tool.needsKubernetes ? [labelField("kubernetes")] : []),
+      ...(tool.status === "active" ? [] : [labelField(STATUS_LABELS[tool.status])]),
     ],
     looseFacts: tool.clouds.includes("any") ? cloudFacts(["aws", "gcp", "azure"]) : [],
     summary: field(tool.summary),

@@ -49,7 +49,11 @@ type IndexedTool = {
   capabilities: Set<string>;
 };
 
-export type CatalogIndex = { entries: IndexedTool[]; text: TextIndex };
+export type CatalogIndex = {
+  entries: IndexedTool[];
+  /** The text index, built on the first query with words (pages that only filter or list never pay for it). */
+  text: () => TextIndex;
+};
 
 /** Precomputes what every query needs; build it once per catalog version and reuse it. */
 export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
@@ -66,9 +70,10 @@ export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
       phases: new Set(caps.map((c) => capabilityPhase.get(c)).filter((p): p is string => p !== undefined)),
     };
   });
+  let text: TextIndex | undefined;
   return {
     entries,
-    text: buildTextIndex(catalog.tools.map((tool) => indexToolText(tool, capabilityNames))),
+    text: () => (text ??= buildTextIndex(catalog.tools.map((tool) => indexToolText(tool, capabilityNames)))),
   };
 }
 
@@ -176,11 +181,11 @@ function isRetired(tool: CatalogTool): boolean {
 /** Runs a query against an index: matching tools in order, their total, and facet counts. */
 export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchResult {
   const parsed = parseQuery(query.text);
-  const ranks = rankText(index.text, parsed);
+  const ranks = parsed.concepts.length === 0 ? null : rankText(index.text(), parsed);
   const isCloudNeutralQuery = parsed.concepts.length > 0 && query.clouds.length === 0 && !mentionsCloud(parsed);
   const textMatches: Ranked[] = [];
   index.entries.forEach((entry, i) => {
-    const { score } = ranks[i]!;
+    const score = ranks ? ranks[i]!.score : 1;
     if (score === 0) return;
     const penalty =
       (entry.tool.status === "maintenance" ? MAINTENANCE_PENALTY : 1) *

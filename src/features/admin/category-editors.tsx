@@ -79,7 +79,9 @@ function useNameAndSlug(initial?: { name: string; slug: string }) {
 /** The buttons under an entry's form, with the outcome of the last save right beside them. */
 function Actions({ result, children }: { result: Result | null; children: ReactNode }) {
   return (
-    <div className="space-y-2">
+    // Kept at the bottom of the screen while the form is in view, so that a long plan's save and its outcome stay
+    // where the maintainer is.
+    <div className="sticky bottom-0 z-10 space-y-2 border-t border-line bg-surface/95 py-2 backdrop-blur">
       <div className="flex flex-wrap gap-2">{children}</div>
       <Outcome result={result} />
     </div>

@@ -389,7 +389,7 @@ function QuestionControl({ question, value, isChanged, onChange, toolOptions }: 
                     type="button"
                     onClick={() => onChange(selected.filter((s) => s !== slug))}
                     aria-label={`Remove ${names.get(slug) ?? slug}`}
-                    className="inline-flex items-center gap-1 rounded-full border border-accent bg-accent-soft px-3 py-1 text-accent hover:opacity-80"
+                    className="inline-flex items-center gap-1 rounded-full border border-accent bg-accent-soft px-3 py-1 text-accent hover:underline"
                   >
                     {names.get(slug) ?? slug} <span aria-hidden="true">×</span>
                   </button>
