@@ -6,6 +6,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import {
+  EMPTY_QUERY,
   FACET_VALUES,
   SORT_ORDERS,
   type CatalogQuery,
@@ -172,19 +173,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
           onClick={() => {
             setText("");
             lastSubmitted.current = "";
-            navigate({
-              ...query,
-              text: "",
-              phases: [],
-              capabilities: [],
-              licenses: [],
-              pricing: [],
-              hosting: [],
-              clouds: [],
-              kubernetes: [],
-              stages: [],
-              statuses: [],
-            });
+            navigate({ ...EMPTY_QUERY, sort: query.sort });
           }}
           className="text-sm font-medium text-accent hover:underline"
         >
