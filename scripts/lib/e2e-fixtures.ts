@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
+import { HOSTILE_MARKDOWN } from "../../tests/fixtures/hostile-markdown";
 
 export const E2E_DATABASE_URL = "file:./data/e2e/advisor.db";
 const FIXTURES_ENV = "E2E_FIXTURES";
@@ -26,10 +27,14 @@ export const E2E_MAINTAINERS = {
   signsOut: { role: "admin", name: "admin" },
   wrongPassword: { role: "editor", name: "editor" },
   hostileReturn: { role: "editor", name: "editor" },
+  retires: { role: "editor", name: "editor" },
+  createsWithErrors: { role: "editor", name: "editor" },
+  editsRelations: { role: "editor", name: "editor" },
+  editsPlan: { role: "editor", name: "editor" },
 } as const satisfies Record<string, { role: "admin" | "editor"; name: string }>;
 
-/** One tool per admin test that edits an existing tool. */
-export const E2E_TOOLS = ["conflict"] as const;
+/** One tool per test that edits or reads an existing tool of its own. */
+export const E2E_TOOLS = ["conflict", "hostileMarkdown", "retire", "relations"] as const;
 
 export type E2eMaintainerKey = keyof typeof E2E_MAINTAINERS;
 export type E2eToolKey = (typeof E2E_TOOLS)[number];
@@ -37,7 +42,14 @@ export type Maintainer = { email: string; password: string; role: "admin" | "edi
 export type E2eTool = { slug: string; name: string; summary: string };
 export type E2eFixtures = { maintainers: Record<E2eMaintainerKey, Maintainer>; tools: Record<E2eToolKey, E2eTool> };
 
-function newTool(): Record<string, unknown> & E2eTool {
+/** What a fixture tool has that differs from the plain one. */
+const TOOL_OVERRIDES: Partial<Record<E2eToolKey, Record<string, unknown>>> = {
+  hostileMarkdown: {
+    description: ["Tracks **experiments** with `e2e.log()`:", "- one\n- two", ...HOSTILE_MARKDOWN].join("\n\n"),
+  },
+};
+
+function newTool(key: E2eToolKey): Record<string, unknown> & E2eTool {
   const id = randomBytes(3).toString("hex");
   return {
     slug: `e2e-tool-${id}`,
@@ -64,6 +76,7 @@ function newTool(): Record<string, unknown> & E2eTool {
     successor: null,
     statusNote: null,
     lastReviewed: "2026-11-01",
+    ...TOOL_OVERRIDES[key],
   };
 }
 
@@ -120,7 +133,7 @@ export function prepareE2eDatabase(root: string, authSecret: string): E2eFixture
   const dir = mkdtempSync(path.join(tmpdir(), "e2e-import-"));
   try {
     for (const key of E2E_TOOLS) {
-      const tool = newTool();
+      const tool = newTool(key);
       const file = path.join(dir, `${key}.yaml`);
       writeFileSync(file, stringify({ tools: [tool] }));
       run("catalog-import.ts", [file, "--apply"]);

@@ -31,7 +31,7 @@ export default async function HomePage() {
   return (
     <>
       <section className="border-b border-line bg-surface-muted">
-        <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24">
+        <div className="page-width py-16 sm:py-24">
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">MLOps maturity → tool stack</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
             Choose the MLOps tools your team needs now — and know what comes next.
@@ -71,7 +71,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section className="mx-auto max-w-6xl px-4 py-16 sm:px-6" aria-labelledby="how-heading">
+      <section className="page-width py-16" aria-labelledby="how-heading">
         <h2 id="how-heading" className="text-2xl font-bold tracking-tight">
           How it works
         </h2>
@@ -89,7 +89,7 @@ export default async function HomePage() {
       </section>
 
       <section className="border-t border-line bg-surface-muted" aria-labelledby="stages-heading">
-        <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
+        <div className="page-width py-16">
           <h2 id="stages-heading" className="text-2xl font-bold tracking-tight">
             Four maturity stages
           </h2>
@@ -110,7 +110,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section className="mx-auto max-w-6xl px-4 py-16 sm:px-6" aria-labelledby="why-heading">
+      <section className="page-width py-16" aria-labelledby="why-heading">
         <h2 id="why-heading" className="text-2xl font-bold tracking-tight">
           Why not just a list of tools?
         </h2>

@@ -3,7 +3,7 @@ import Link from "next/link";
 export function SiteFooter() {
   return (
     <footer className="no-print mt-16 border-t border-line bg-surface-muted">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-ink-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
+      <div className="page-width flex flex-col gap-3 py-8 text-sm text-ink-muted sm:flex-row sm:items-center sm:justify-between">
         <p>MLOps Stack Advisor — assess, choose and document your ML tool stack.</p>
         <nav aria-label="Footer" className="flex gap-4">
           <Link href="/catalog" className="hover:text-ink hover:underline">

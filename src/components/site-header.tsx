@@ -16,7 +16,7 @@ export function SiteHeader() {
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+      <div className="page-width flex items-center justify-between gap-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect width="32" height="32" rx="7" className="fill-accent" />

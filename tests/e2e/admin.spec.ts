@@ -20,11 +20,14 @@ test.describe("maintainers keep the catalog true", () => {
     const form = page.getByRole("form", { name: "New tool" });
     // An empty save names every field that needs attention, and saves nothing.
     await form.getByRole("button", { name: "Create tool" }).click();
-    await expect(page.getByText("Some fields need attention; nothing was saved.")).toBeVisible();
+    // The outcome shows next to the button, and the focus moves to the first field that needs attention.
+    await expect(page.getByText("Some fields need attention; nothing was saved.")).toBeInViewport();
+    await expect(form.getByLabel("Name", { exact: true })).toBeFocused();
     await expect(form.locator("#name-error")).toContainText("must not be empty");
     await expect(form.locator("#capabilities-error")).toContainText("at least one primary capability");
 
     await form.getByLabel("Name", { exact: true }).fill("Journey Tracker");
+    await expect(form.getByLabel("Slug")).toHaveValue("journey-tracker");
     await form.getByLabel("Slug").fill(slug);
     await form.getByLabel("Summary").fill("Tracks journeys for end-to-end tests.");
     await form.getByLabel("Description (Markdown)").fill("Tracks **journeys**.\n\n<script>alert(1)</script>");
@@ -55,7 +58,7 @@ test.describe("maintainers keep the catalog true", () => {
     const edit = page.getByRole("form", { name: "Edit Journey Tracker" });
     await edit.getByLabel("Summary").fill("Tracks journeys, now with maps.");
     await edit.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText(/Saved\. Journey Tracker is now at version 2\./)).toBeVisible();
+    await expect(page.getByText(/Saved\. Journey Tracker is now at version 2\./)).toBeInViewport();
     expect(await visitorSees("Tracks journeys, now with maps.")).toBe("MISS");
 
     await page.goto(`/catalog/${slug}`);
@@ -88,6 +91,142 @@ test.describe("maintainers keep the catalog true", () => {
     await page.goto(`/catalog/${slug}`);
     await expect(page.getByText("Tracks journeys for end-to-end tests.")).toBeVisible();
     expect(await visitorSees("Tracks journeys for end-to-end tests.")).toBe("MISS");
+  });
+
+  test("a maintainer retires a tool, is told so where they are, and the form moves on to the new version", async ({
+    page,
+  }) => {
+    test.slow();
+    const tool = getTool("retire");
+    await signIn(page, getMaintainer("retires"), `/admin/tools/${tool.slug}`);
+    const form = page.getByRole("form", { name: `Edit ${tool.name}` });
+    await expect(form.getByText("Editing version 1")).toBeVisible();
+    // An unsaved edit made before retiring survives the reload.
+    await form.getByLabel("Limitations (one per line)").fill("Imaginary\nStill a test");
+
+    const lifecycle = page.getByRole("region", { name: "Retire or delete" });
+    await lifecycle.getByLabel("New status").selectOption("maintenance");
+    await lifecycle.getByLabel("What happened, and when").fill("Only fixes since 2026-11, said its makers.");
+    await lifecycle.getByRole("button", { name: `Retire ${tool.name}` }).click();
+    const done = lifecycle.getByRole("status").filter({ hasText: `${tool.name} is now marked “Maintenance only”` });
+    await expect(done).toBeInViewport();
+
+    await expect(form.getByText("Editing version 2")).toBeVisible();
+    await expect(form.getByLabel("Status", { exact: true })).toHaveValue("maintenance");
+    await expect(form.getByLabel("Status note (required unless active)")).toHaveValue(
+      "Only fixes since 2026-11, said its makers.",
+    );
+    await expect(form.getByLabel("Limitations (one per line)")).toHaveValue("Imaginary\nStill a test");
+    await expect(
+      form.getByText(/^Reloaded: .* is now at version 2; your unsaved edits to 1 field are kept\.$/),
+    ).toBeVisible();
+
+    await form.getByLabel("Summary").fill("Kept for its fixes.");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByText(`Saved. ${tool.name} is now at version 3.`)).toBeInViewport();
+    await expect(page.getByRole("region", { name: /Edit conflict/ })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("a failed create names each field, moves the focus to the first, and the slug follows the name until edited", async ({
+    page,
+  }) => {
+    test.slow();
+    await signIn(page, getMaintainer("createsWithErrors"), "/admin/tools/new");
+    const form = page.getByRole("form", { name: "New tool" });
+    const slug = form.getByLabel("Slug");
+    await form.getByLabel("Name", { exact: true }).fill("Café & Crème Tracker");
+    await expect(slug).toHaveValue("cafe-and-creme-tracker");
+    await slug.fill("my-own-slug");
+    await form.getByLabel("Name", { exact: true }).fill("Another name");
+    await expect(slug).toHaveValue("my-own-slug");
+
+    await form.getByLabel("Homepage").fill("not a url");
+    await form.getByRole("button", { name: "Create tool" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeInViewport();
+    // Name and slug are fine: the first field that needs attention is the summary.
+    await expect(form.getByLabel("Summary")).toBeFocused();
+    await expect(form.getByLabel("Summary")).toBeInViewport();
+    await expect(form.locator("#homepage-error")).toContainText("http(s) URL");
+    await expectAccessible(page);
+  });
+
+  test("a maintainer records a tool's relations and a dated source; a bad source is named field by field", async ({
+    page,
+  }) => {
+    test.slow();
+    const tool = getTool("relations");
+    await signIn(page, getMaintainer("editsRelations"), `/admin/tools/${tool.slug}`);
+    const form = page.getByRole("form", { name: `Edit ${tool.name}` });
+
+    const implies = form.getByRole("combobox", { name: "Add to “Implies”" });
+    await implies.fill("git");
+    await expect(page.getByRole("option", { name: /^Git\b/ }).first()).toBeVisible();
+    await implies.press("Enter");
+    await expect(form.getByRole("list", { name: "Implies" })).toContainText("Git");
+    await form.getByRole("button", { name: "Add a requirement" }).click();
+    const group = form.getByRole("combobox", { name: "Add to “Needs one of (group 1)”" });
+    await group.fill("elasticsearch");
+    await group.press("Enter");
+    await group.fill("opensearch");
+    await group.press("Enter");
+    await expect(form.getByText("Needs Elasticsearch or OpenSearch.")).toBeVisible();
+
+    await form.getByRole("button", { name: "Add a source" }).click();
+    await form.getByLabel("Source 1: address").fill("ftp://example.com/licence");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeInViewport();
+    await expect(form.getByLabel("Source 1: address")).toBeFocused();
+    await expect(form.locator("#source-0-url-error")).toContainText("http(s) URL");
+    await expect(form.locator("#source-0-supports-error")).toContainText("at least one fact");
+
+    await form.getByLabel("Source 1: address").fill("https://example.com/licence");
+    await form.getByRole("group", { name: "Source 1: what it supports" }).getByLabel("Licence").check();
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByText(`Saved. ${tool.name} is now at version 2.`)).toBeInViewport();
+
+    await page.reload();
+    await expect(form.getByRole("list", { name: "Implies" })).toContainText("Git");
+    await expect(form.getByText("Needs Elasticsearch or OpenSearch.")).toBeVisible();
+    await expect(form.getByLabel("Source 1: address")).toHaveValue("https://example.com/licence");
+    await expectAccessible(page);
+  });
+
+  test("a maintainer plans a new capability: each plan field is checked and named, then saved", async ({ page }) => {
+    test.slow();
+    await signIn(page, getMaintainer("editsPlan"), "/admin/categories");
+    await page.getByText("Add a capability", { exact: true }).click();
+    const form = page.getByRole("form", { name: "New capability" });
+    const name = `E2E planned ${Date.now().toString(36)}`;
+    await form.getByLabel("Name").fill(name);
+    await expect(form.getByLabel("Slug")).toHaveValue(name.toLowerCase().replace(/ /g, "-"));
+    await form.getByLabel("Description").fill("A capability made by an end-to-end test.");
+    await form.getByLabel(/The recommender fills this capability/).check();
+    // A plan whose conditions no test team meets, so that no other journey's stack changes while it exists.
+    const applies = form.getByRole("group", { name: /Applies only when/ });
+    for (const condition of ["Air-gapped", "More than fifty people in ML", "Serves open-weight LLMs itself"])
+      await applies.getByLabel(condition).check();
+    await form.getByRole("button", { name: "Add a pull" }).click();
+    await form.getByRole("button", { name: "Add capability" }).click();
+
+    await expect(form.getByRole("alert")).toBeInViewport();
+    await expect(form.getByLabel("Trigger: adopt it …")).toBeFocused();
+    await expect(form.getByLabel("Trigger: adopt it …")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Pull 1: why, in the team's terms")).toHaveAttribute("aria-invalid", "true");
+
+    await form.getByLabel("Trigger: adopt it …").fill("when a test says so");
+    await form.getByLabel("Pull 1: why, in the team's terms").fill("tests need it");
+    await form.getByRole("button", { name: "Add capability" }).click();
+    await expect(form.getByText("Capability saved.")).toBeInViewport();
+    await page.reload();
+    const saved = page.locator("details", { hasText: name }).first();
+    await saved.locator("summary").click();
+    const edit = page.getByRole("form", { name: `Edit capability ${name}` });
+    await expect(edit.getByLabel("Trigger: adopt it …")).toHaveValue("when a test says so");
+    await expect(edit.getByLabel("Pull 1: why, in the team's terms")).toHaveValue("tests need it");
+    await expectAccessible(page);
+    await edit.getByRole("button", { name: "Delete" }).click();
+    await expect(page.locator("details", { hasText: name })).toHaveCount(0);
   });
 
   test("two maintainers edit the same tool: the second save gets a conflict and nothing is overwritten", async ({

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { getTool } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 const results = (page: Page) => page.locator("section[aria-labelledby='results-heading']");
@@ -16,6 +17,44 @@ test.describe("a team browses the catalog", () => {
     const names = await results(page).getByRole("heading", { level: 3 }).allInnerTexts();
     expect(names.slice(0, 6)).toEqual(expect.arrayContaining(["Feast"]));
     await expect(page.getByRole("heading", { level: 2, name: /matching “feature store”/ })).toBeVisible();
+  });
+
+  test("searches the way practitioners write: an abbreviation finds the tools built for it", async ({ page }) => {
+    await page.goto("/catalog");
+    await page.getByRole("searchbox", { name: "Search" }).fill("vector db");
+    await expect(page).toHaveURL(/[?&]q=vector\+db/);
+    const names = results(page).getByRole("heading", { level: 3 });
+    await expect(names.first()).toBeVisible();
+    const first = (await names.allInnerTexts()).slice(0, 5);
+    expect(first).toEqual(expect.arrayContaining(["Milvus", "Qdrant", "Pinecone"]));
+    expect(first).not.toContain("Oracle Database");
+  });
+
+  test("Back undoes a filter, one step at a time", async ({ page }) => {
+    await page.goto("/catalog");
+    const heading = page.locator("#results-heading");
+    await page.getByRole("searchbox", { name: "Search" }).fill("tracking");
+    await expect(page).toHaveURL(/q=tracking$/);
+    await page.getByRole("checkbox", { name: /Open source \(OSI\)/ }).check();
+    await expect(page).toHaveURL(/q=tracking&license=open-source$/);
+    await page.getByRole("checkbox", { name: /Runs without Kubernetes/ }).check();
+    await expect(page).toHaveURL(/k8s=no-kubernetes/);
+    const narrowest = await heading.innerText();
+
+    await page.goBack();
+    await expect(page).toHaveURL(/q=tracking&license=open-source$/);
+    await expect(page.getByRole("checkbox", { name: /Runs without Kubernetes/ })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Open source \(OSI\)/ })).toBeChecked();
+    await expect(heading).not.toHaveText(narrowest);
+    await page.goBack();
+    await expect(page).toHaveURL(/q=tracking$/);
+    await expect(page.getByRole("checkbox", { name: /Open source \(OSI\)/ })).not.toBeChecked();
+    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("tracking");
+    await page.goBack();
+    await expect(page).toHaveURL(/\/catalog$/);
+    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("");
+    await page.goForward();
+    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("tracking");
   });
 
   test("narrows with facets, sees counts, and a shared URL restores the same view", async ({ page, context }) => {
@@ -59,6 +98,56 @@ test.describe("a team browses the catalog", () => {
     await expectAccessible(page);
   });
 
+  test("a tool page renders its Markdown description, and nothing hostile in it @mobile", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const tool = getTool("hostileMarkdown");
+    await page.goto(`/catalog/${tool.slug}`);
+    const about = page.getByRole("region", { name: "About" });
+    await expect(about.locator("strong").first()).toHaveText("experiments");
+    await expect(about.locator("code").first()).toHaveText("e2e.log()");
+    await expect(about.getByRole("listitem").first()).toHaveText("one");
+    await expect(about).not.toContainText("**");
+    const found = await about.evaluate((root) => ({
+      injected: root.querySelectorAll("script, img, iframe, svg, object, embed, style, form, input").length,
+      handlers: [...root.querySelectorAll("*")].flatMap((el) =>
+        [...el.attributes].filter((a) => a.name.startsWith("on") || a.name === "style").map((a) => a.name),
+      ),
+      links: [...root.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.rel })),
+      headings: document.querySelectorAll("h1").length,
+    }));
+    expect(found.injected).toBe(0);
+    expect(found.handlers).toEqual([]);
+    expect(found.links.length).toBeGreaterThan(0);
+    for (const link of found.links) {
+      expect(link.href).toMatch(/^(https?:\/\/|mailto:)/);
+      if (!link.href.startsWith("mailto:")) expect(link.rel).toBe("noopener noreferrer nofollow");
+    }
+    expect(found.headings).toBe(1);
+    expect(dialogs).toEqual([]);
+    await expectAccessible(page);
+  });
+
+  test("clouds are named, never shown as upper-cased codes", async ({ page }) => {
+    await page.goto("/compare?tools=cosmos-db,amazon-redshift,bigquery");
+    const clouds = page.getByRole("row", { name: /^Clouds/ });
+    await expect(clouds).toContainText("Microsoft Azure");
+    await expect(clouds).toContainText("Google Cloud");
+    await page.goto("/catalog/cosmos-db");
+    await expect(page.getByRole("definition").filter({ hasText: "Microsoft Azure" })).toBeVisible();
+    for (const code of ["AZURE", "GCP"]) await expect(page.locator("main")).not.toContainText(code);
+  });
+
+  test("a seeded description's code spans render as code, not backticks", async ({ page }) => {
+    await page.goto("/catalog/mlflow");
+    const about = page.getByRole("region", { name: "About" });
+    await expect(about.locator("code", { hasText: "mlflow models serve" })).toBeVisible();
+    await expect(about).not.toContainText("`");
+  });
+
   test("a renamed tool's page points at its successor @mobile", async ({ page }) => {
     await page.goto("/catalog/kfserving");
     const banner = page.getByRole("note");
@@ -85,6 +174,55 @@ test.describe("a team browses the catalog", () => {
 
     await table.getByRole("link", { name: "Remove Comet from the comparison" }).click();
     await expect(page).toHaveURL("/compare?tools=mlflow,clearml");
+  });
+
+  test("adds a tool to the comparison by typing and the keyboard alone @mobile", async ({ page }) => {
+    await page.goto("/compare?tools=mlflow");
+    const box = page.getByRole("combobox", { name: "Add a tool" });
+    await box.fill("drift");
+    const list = page.getByRole("listbox");
+    await expect(list).toBeVisible();
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    // No name says "drift": the tools whose capabilities do are listed.
+    await expect(list.getByRole("option", { name: /Evidently/ })).toBeVisible();
+    await box.fill("kser");
+    await expect(list.getByRole("option").first()).toContainText("KServe");
+    await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+    await box.press("ArrowDown");
+    await box.press("ArrowUp");
+    await box.press("Enter");
+    await expect(page).toHaveURL("/compare?tools=mlflow,kserve");
+    await expect(page.getByRole("table").getByRole("columnheader")).toHaveText([/Fact/, /MLflow/, /KServe/]);
+
+    await box.fill("zzzz");
+    await expect(page.getByText("Nothing matches “zzzz”.")).toBeVisible();
+    await box.press("Enter");
+    await expect(page).toHaveURL("/compare?tools=mlflow,kserve");
+    await box.press("Escape");
+    await box.press("Escape");
+    await expect(box).toHaveValue("");
+    await expectAccessible(page);
+  });
+
+  test("the list of tools to add is in alphabetical order whatever the case", async ({ page }) => {
+    await page.goto("/compare?tools=mlflow");
+    const box = page.getByRole("combobox", { name: "Add a tool" });
+    await box.focus();
+    await box.press("ArrowDown");
+    const names = await page.getByRole("listbox").getByRole("option").locator("span:first-child").allInnerTexts();
+    expect(names.length).toBeGreaterThan(3);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+  });
+
+  test("without scripts, a typed name is still added", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/compare?tools=mlflow");
+    await page.getByRole("combobox", { name: "Add a tool" }).fill("weights & biases");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page).toHaveURL(/\/compare\?tools=mlflow&add=/);
+    await expect(page.getByRole("table").getByRole("columnheader")).toHaveText([/Fact/, /MLflow/, /Weights & Biases/]);
+    await context.close();
   });
 
   test("the tool API answers with JSON filtered like the page", async ({ request }) => {

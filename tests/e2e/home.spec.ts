@@ -70,3 +70,25 @@ test("the health endpoint reports the database backend and migration level", asy
   expect(body.database.backend).toBe("sqlite");
   expect(body.database.migrationLevel).toMatch(/^\d{14}_init$|^\d{14}_\w+$/);
 });
+
+test.describe("the site's frame", () => {
+  test("has its own icon", async ({ page, request }) => {
+    const icon = await request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/icon/);
+    await page.goto("/");
+    await expect(page.locator("link[rel='icon']").first()).toHaveAttribute("href", /icon|favicon/);
+  });
+
+  test("lines every page up with the header", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    for (const path of ["/", "/catalog", "/catalog/mlflow", "/compare?tools=mlflow,kserve", "/assess"]) {
+      await page.goto(path);
+      const header = await page.locator("header .page-width").first().boundingBox();
+      const main = await page.locator("main .page-width").first().boundingBox();
+      expect(main, path).not.toBeNull();
+      expect(Math.round(main!.x), path).toBe(Math.round(header!.x));
+      expect(Math.round(main!.width), path).toBe(Math.round(header!.width));
+    }
+  });
+});

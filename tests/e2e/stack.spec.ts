@@ -1,25 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createAssessment } from "./support/assessments";
 import { expectAccessible } from "./support/axe";
-
-type Question = { id: string; kind: string; constraint?: string; options: { value: string; level?: number }[] };
-
-/** Creates an assessment through the public API, as a script would: middle answers, given constraints. */
-async function createAssessment(request: APIRequestContext, constraints: Record<string, string>): Promise<string> {
-  const questionnaire = (await (await request.get("/api/v1/questionnaire")).json()) as {
-    data: { questions: Question[] };
-  };
-  const answers: Record<string, unknown> = {};
-  for (const q of questionnaire.data.questions) {
-    if (q.kind === "tools") continue;
-    if (q.constraint) answers[q.id] = constraints[q.constraint] ?? q.options[0]!.value;
-    else if (q.kind === "scale") answers[q.id] = 2;
-    else if (q.kind === "multi") answers[q.id] = q.options.slice(0, 2).map((o) => o.value);
-    else answers[q.id] = q.options[Math.min(2, q.options.length - 1)]!.value;
-  }
-  const response = await request.post("/api/v1/assessments", { data: { answers } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 test.describe("a team reads its recommended stack", () => {
   test("sees picks by horizon with reasons, alternatives and why-not, and the constraints applied", async ({

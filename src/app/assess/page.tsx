@@ -34,7 +34,7 @@ export default async function AssessPage({ searchParams }: { searchParams: Searc
     : undefined;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+    <div className="page-width py-10">
       <h1 className="text-3xl font-bold tracking-tight">
         {previous ? "Edit your answers" : "Assess your MLOps maturity"}
       </h1>

@@ -48,7 +48,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const names = Object.fromEntries(catalog.tools.map((t) => [t.slug, t.name]));
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+    <div className="page-width py-10">
       <h1 className="text-3xl font-bold tracking-tight">Tool catalog</h1>
       <p className="mt-2 max-w-3xl text-ink-muted">
         {catalog.tools.length} MLOps tools with their licence, hosting, cloud fit, maturity stages, integrations and

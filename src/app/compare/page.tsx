@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { compareTools, MAX_COMPARED_TOOLS, parseCompareParam } from "@/domain/catalog/compare";
+import { compareTools, MAX_COMPARED_TOOLS, parseCompareParam, resolveAddedTool } from "@/domain/catalog/compare";
+import { EMPTY_QUERY, searchCatalog } from "@/domain/catalog/search";
+import { AddToolPicker } from "@/features/catalog/add-tool-picker";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
 export const metadata: Metadata = {
@@ -13,10 +15,24 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const [params, snapshot] = await Promise.all([searchParams, getCatalogSnapshot()]);
-  const requested = parseCompareParam(params.tools, params.add);
+  const typed = (Array.isArray(params.add) ? params.add.join(" ") : (params.add ?? "")).slice(0, 200);
+  const added = resolveAddedTool(
+    typed,
+    snapshot.catalog,
+    (text) => searchCatalog(snapshot.index, { ...EMPTY_QUERY, text }).tools,
+  );
+  const requested = parseCompareParam(params.tools, added?.slug);
   const comparison = compareTools(requested, snapshot.catalog);
   const { tools, rows, unknown, dropped } = comparison;
-  const others = snapshot.catalog.tools.filter((t) => !tools.some((c) => c.slug === t.slug));
+  const capabilityName = (slug: string) => snapshot.capabilitiesBySlug.get(slug)?.name ?? slug;
+  const options = snapshot.catalog.tools
+    .filter((t) => !tools.some((c) => c.slug === t.slug))
+    .map((t) => ({
+      value: t.slug,
+      label: t.name,
+      detail: t.capabilities.primary.map(capabilityName).join(", "),
+      keywords: [...t.capabilities.primary, ...t.capabilities.secondary].map(capabilityName).join(" "),
+    }));
   const hrefWithout = (slug: string) =>
     `/compare?tools=${tools
       .filter((t) => t.slug !== slug)
@@ -24,7 +40,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       .join(",")}`;
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
+    <div className="page-width py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
         <Link href="/catalog" className="hover:underline">
           Catalog
@@ -47,33 +63,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         </p>
       ) : null}
 
+      {typed.trim() && !added ? (
+        <p role="alert" className="mt-4 rounded-md border border-warn bg-warn-soft p-3 text-sm">
+          No catalog tool matches “{typed.trim()}”.
+        </p>
+      ) : null}
+
       {tools.length < MAX_COMPARED_TOOLS ? (
-        <form method="get" action="/compare" className="mt-6 flex flex-wrap items-end gap-2">
-          <input type="hidden" name="tools" value={tools.map((t) => t.slug).join(",")} />
-          <label className="text-sm">
-            <span className="block font-semibold">Add a tool</span>
-            <select
-              name="add"
-              className="mt-1 rounded-md border border-line bg-surface px-2 py-1.5 text-sm"
-              defaultValue=""
-            >
-              <option value="" disabled>
-                Choose…
-              </option>
-              {others.map((t) => (
-                <option key={t.slug} value={t.slug}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90"
-          >
-            Add
-          </button>
-        </form>
+        <div className="mt-6">
+          <AddToolPicker compared={tools.map((t) => t.slug)} options={options} />
+        </div>
       ) : null}
 
       {tools.length < 2 ? (

@@ -1,4 +1,4 @@
-import { EMPTY_QUERY, type CatalogQuery } from "./search";
+import { EMPTY_QUERY, type CatalogQuery } from "./search-query";
 
 /** Writing a catalog query into a URL; kept apart from parsing so the browser bundle does not carry zod. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMPTY_QUERY, FACET_VALUES, SORT_ORDERS, type CatalogQuery } from "./search";
+import { EMPTY_QUERY, FACET_VALUES, SORT_ORDERS, type CatalogQuery } from "./search-query";
 import { SLUG_PATTERN } from "./schema";
 
 export { QUERY_PARAM_NAMES, catalogQueryToSearch } from "./catalog-query-url";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { makeCatalog, makeTool } from "../../../tests/fixtures/catalog-builders";
-import { compareTools, parseCompareParam } from "./compare";
+import { compareTools, parseCompareParam, resolveAddedTool } from "./compare";
 import { findAlternatives } from "./alternatives";
 
 const catalog = makeCatalog([
@@ -26,6 +26,17 @@ describe("compareTools", () => {
     expect(result.tools.map((t) => t.slug)).toEqual(["a", "b", "c", "d"]);
     expect(result.unknown).toEqual(["zzz"]);
     expect(result.dropped).toEqual(["e"]);
+  });
+
+  test.each([
+    ["a slug", "c", "c"],
+    ["a slug in any case, with spaces", "  B  ", "b"],
+    ["words, through the search", "tracker", "d"],
+    ["nothing", "zzz", undefined],
+    ["empty text", " ", undefined],
+  ])("resolves what was typed into Add a tool without scripts: %s", (_what, typed, expected) => {
+    const search = (text: string) => (text === "tracker" ? [catalog.tools[3]!] : []);
+    expect(resolveAddedTool(typed, catalog, search)?.slug).toBe(expected);
   });
 
   test("reads ?tools=a,b and the picker's &add=c into distinct slugs", () => {

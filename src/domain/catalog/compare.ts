@@ -1,3 +1,4 @@
+import { compareNames } from "./compare-names";
 import { RATING_LABELS, RISK_LABELS, STATUS_LABELS } from "./labels";
 import type { Catalog, CatalogTool } from "./types";
 import { CLOUD_LABELS, HOSTING_LABELS, PRICING_LABELS, STAGE_NAMES, TEAM_SIZE_LABELS } from "./vocabulary";
@@ -20,6 +21,25 @@ export function parseCompareParam(...raw: (string | string[] | undefined)[]): st
         .filter((v) => v.length > 0 && v.length <= 64),
     ),
   ];
+}
+
+/**
+ * What someone typed into "Add a tool" without the list's help (before scripts run): a slug, a tool's name in any
+ * case, or words for the catalog search, whose best match is taken. Undefined when nothing matches.
+ */
+export function resolveAddedTool(
+  typed: string,
+  catalog: Catalog,
+  search: (text: string) => CatalogTool[],
+): CatalogTool | undefined {
+  const text = typed.trim();
+  if (!text) return undefined;
+  const lower = text.toLowerCase();
+  return (
+    catalog.tools.find((t) => t.slug === lower) ??
+    catalog.tools.find((t) => compareNames(t.name, text) === 0) ??
+    search(text)[0]
+  );
 }
 
 export function compareTools(slugs: string[], catalog: Catalog): Comparison {

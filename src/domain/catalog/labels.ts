@@ -1,5 +1,5 @@
-import type { KubernetesFilter, LicenseFilter, SortOrder } from "./search";
-import type { ToolStatus } from "./vocabulary";
+import type { KubernetesFilter, LicenseFilter, SortOrder } from "./search-query";
+import type { PlanCondition, SourceFact, ToolStatus } from "./vocabulary";
 
 /** Human labels for catalog values, shared by pages, the API docs and the report builders. */
 
@@ -43,4 +43,36 @@ export const RATING_LABELS: Record<number, string> = {
   3: "Moderate",
   4: "High",
   5: "Very high",
+};
+
+/** What a catalog source can support, as maintainers read it. */
+export const SOURCE_FACT_LABELS: Record<SourceFact, string> = {
+  status: "Status",
+  license: "Licence",
+  pricing: "Pricing",
+  ownership: "Ownership",
+  hosting: "Hosting",
+  capabilities: "Capabilities",
+  release: "Releases",
+  other: "Other",
+};
+
+/** The team situations a capability plan can depend on, as maintainers read them. */
+export const PLAN_CONDITION_LABELS: Record<PlanCondition, string> = {
+  "models-in-production": "A model is in production",
+  "several-models": "Four or more models in production",
+  "many-models": "More than twenty models in production",
+  regulated: "Regulated industry",
+  "air-gapped": "Air-gapped",
+  "on-premises": "Runs partly on its own premises",
+  kubernetes: "Runs (or plans) Kubernetes",
+  "trains-models": "Trains its own models",
+  "tunes-models": "Trains or fine-tunes models",
+  "pretrained-models": "Starts from pre-trained or open-weight models",
+  "llm-apps": "Builds (or plans) LLM applications",
+  "self-hosts-llms": "Serves open-weight LLMs itself",
+  "gpu-cluster": "Shares GPUs between people or jobs",
+  "managed-single-cloud": "One cloud, prefers managed services",
+  "medium-team": "Eleven or more people in ML",
+  "large-team": "More than fifty people in ML",
 };

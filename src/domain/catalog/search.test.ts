@@ -66,8 +66,21 @@ describe("searchCatalog", () => {
     expect(slugs({ text })).toEqual(expected);
   });
 
-  test("ranks a name match above a description match", () => {
-    expect(slugs({ text: "mlflow" })).toEqual(["mlflow", "wandb"]);
+  test("ranks a name match above a summary match", () => {
+    const local = buildCatalogIndex(
+      makeCatalog([
+        makeTool({ slug: "wrapper", name: "Wrapper", summary: "Runs Optuna studies on a schedule." }),
+        makeTool({ slug: "optuna", name: "Optuna" }),
+      ]),
+    );
+    expect(searchCatalog(local, { ...EMPTY_QUERY, text: "optuna" }).tools.map((t) => t.slug)).toEqual([
+      "optuna",
+      "wrapper",
+    ]);
+  });
+
+  test("leaves out a passing mention in a description when a tool's name matches", () => {
+    expect(slugs({ text: "mlflow" })).toEqual(["mlflow"]);
   });
 
   test("ranks retired tools after usable ones even when their name matches", () => {

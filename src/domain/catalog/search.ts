@@ -1,64 +1,39 @@
 import { compareNames } from "./compare-names";
+import { CLOUDS } from "./vocabulary";
 import type { Catalog, CatalogTool } from "./types";
 import {
-  CLOUDS,
-  HOSTING_OPTIONS,
-  MATURITY_STAGES,
-  PRICING_MODELS,
-  TOOL_STATUSES,
-  type Cloud,
-  type HostingOption,
-  type MaturityStage,
-  type PricingModel,
-  type ToolStatus,
-} from "./vocabulary";
+  buildTextIndex,
+  capabilityNamesOf,
+  indexToolText,
+  mentionsCloud,
+  parseQuery,
+  rankText,
+  type TextIndex,
+} from "./search-text";
+import type { CatalogQuery, FacetCounts, FacetName, SortOrder } from "./search-query";
+
+export {
+  EMPTY_QUERY,
+  FACET_VALUES,
+  KUBERNETES_FILTERS,
+  LICENSE_FILTERS,
+  SORT_ORDERS,
+  type CatalogQuery,
+  type FacetCounts,
+  type FacetName,
+  type KubernetesFilter,
+  type LicenseFilter,
+  type SortOrder,
+} from "./search-query";
+export { tokenize } from "./search-text";
 
 /**
  * Faceted full-text search over catalog DTOs: pure, deterministic, and fast enough to run on every keystroke for
- * catalogs of thousands of tools. Within a facet the selected values are alternatives (OR); across facets they all
- * apply (AND). Facet counts follow the usual convention: each facet is counted with every other filter applied but
- * not its own, so a user sees how many results each extra choice would give.
+ * catalogs of thousands of tools. Text relevance (which tools match the words, and in what order) lives in
+ * search-text.ts. Within a facet the selected values are alternatives (OR); across facets they all apply (AND).
+ * Facet counts follow the usual convention: each facet is counted with every other filter applied but not its own,
+ * so a user sees how many results each extra choice would give.
  */
-
-export const SORT_ORDERS = ["relevance", "name", "ops-complexity", "learning-curve", "recently-reviewed"] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
-
-export const LICENSE_FILTERS = ["open-source", "not-open-source"] as const;
-export type LicenseFilter = (typeof LICENSE_FILTERS)[number];
-
-export const KUBERNETES_FILTERS = ["needs-kubernetes", "no-kubernetes"] as const;
-export type KubernetesFilter = (typeof KUBERNETES_FILTERS)[number];
-
-export type CatalogQuery = {
-  text: string;
-  phases: string[];
-  capabilities: string[];
-  licenses: LicenseFilter[];
-  pricing: PricingModel[];
-  hosting: HostingOption[];
-  clouds: Exclude<Cloud, "any">[];
-  kubernetes: KubernetesFilter[];
-  stages: MaturityStage[];
-  statuses: ToolStatus[];
-  sort: SortOrder;
-};
-
-export const EMPTY_QUERY: CatalogQuery = {
-  text: "",
-  phases: [],
-  capabilities: [],
-  licenses: [],
-  pricing: [],
-  hosting: [],
-  clouds: [],
-  kubernetes: [],
-  stages: [],
-  statuses: [],
-  sort: "relevance",
-};
-
-export type FacetName = Exclude<keyof CatalogQuery, "text" | "sort">;
-export type FacetCounts = Record<FacetName, Record<string, number>>;
 
 export type SearchResult = {
   tools: CatalogTool[];
@@ -66,76 +41,50 @@ export type SearchResult = {
   facets: FacetCounts;
 };
 
-/** Splits text into lowercase search tokens; keeps characters common in tool names (c++, .net, k8s, ci/cd). */
-export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9+#.]+/)
-    .map((t) => t.replace(/^\.+|\.+$/g, ""))
-    .filter((t) => t.length > 0);
-}
-
 type IndexedTool = {
   tool: CatalogTool;
   /** Position in alphabetical order (by name, then slug): sorting compares numbers, not strings. */
   nameOrder: number;
   phases: Set<string>;
   capabilities: Set<string>;
-  name: string;
-  summary: string;
-  capabilityText: string;
-  body: string;
 };
 
-/** Field weights for relevance: a hit in the name matters far more than one deep in the description. */
-const FIELD_WEIGHTS = { nameExact: 100, namePrefix: 40, name: 20, summary: 8, capability: 6, body: 1 } as const;
-
-export type CatalogIndex = { entries: IndexedTool[] };
+export type CatalogIndex = {
+  entries: IndexedTool[];
+  /** The text index, built on the first query with words (pages that only filter or list never pay for it). */
+  text: () => TextIndex;
+};
 
 /** Precomputes what every query needs; build it once per catalog version and reuse it. */
 export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
   const capabilityPhase = new Map(catalog.capabilities.map((c) => [c.slug, c.phase]));
-  const capabilityName = new Map(catalog.capabilities.map((c) => [c.slug, c.name]));
+  const capabilityNames = capabilityNamesOf(catalog);
   const alphabetical = [...catalog.tools].sort((a, b) => compareNames(a.name, b.name) || compareCodes(a.slug, b.slug));
   const nameOrder = new Map(alphabetical.map((tool, i) => [tool, i]));
+  const entries = catalog.tools.map((tool) => {
+    const caps = [...tool.capabilities.primary, ...tool.capabilities.secondary];
+    return {
+      tool,
+      nameOrder: nameOrder.get(tool)!,
+      capabilities: new Set(caps),
+      phases: new Set(caps.map((c) => capabilityPhase.get(c)).filter((p): p is string => p !== undefined)),
+    };
+  });
+  let text: TextIndex | undefined;
   return {
-    entries: catalog.tools.map((tool) => {
-      const caps = [...tool.capabilities.primary, ...tool.capabilities.secondary];
-      return {
-        tool,
-        nameOrder: nameOrder.get(tool)!,
-        capabilities: new Set(caps),
-        phases: new Set(caps.map((c) => capabilityPhase.get(c)).filter((p): p is string => p !== undefined)),
-        name: tokenize(tool.name).join(" "),
-        summary: ` ${tokenize(tool.summary).join(" ")} `,
-        capabilityText: ` ${tokenize(caps.map((c) => `${capabilityName.get(c) ?? c} ${c}`).join(" ")).join(" ")} `,
-        body: ` ${tokenize([tool.description, ...tool.strengths, ...tool.limitations, tool.license, tool.slug].join(" ")).join(" ")} `,
-      };
-    }),
+    entries,
+    text: () => (text ??= buildTextIndex(catalog.tools.map((tool) => indexToolText(tool, capabilityNames)))),
   };
 }
 
-/** Relevance of one entry for the query tokens; 0 when any token matches nowhere (all tokens must match). */
-function scoreEntry(entry: IndexedTool, tokens: string[], phrase: string): number {
-  if (tokens.length === 0) return 1;
-  let score = 0;
-  for (const token of tokens) {
-    const padded = ` ${token}`;
-    let best = 0;
-    if (` ${entry.name} `.includes(` ${token} `)) best = FIELD_WEIGHTS.name;
-    else if (` ${entry.name}`.includes(padded)) best = FIELD_WEIGHTS.name / 2;
-    if (entry.summary.includes(padded)) best = Math.max(best, FIELD_WEIGHTS.summary);
-    if (entry.capabilityText.includes(padded)) best = Math.max(best, FIELD_WEIGHTS.capability);
-    if (best === 0 && entry.body.includes(padded)) best = FIELD_WEIGHTS.body;
-    if (best === 0) return 0;
-    score += best;
-  }
-  if (entry.name === phrase) score += FIELD_WEIGHTS.nameExact;
-  else if (entry.name.startsWith(phrase)) score += FIELD_WEIGHTS.namePrefix;
-  return score;
-}
+/** Relevance kept by a tool in maintenance only: still usable, but an actively developed peer matching as well wins. */
+const MAINTENANCE_PENALTY = 0.9;
+/**
+ * Relevance kept by a tool that runs on one cloud only, when neither the query nor the filters name a cloud: most
+ * readers can use a portable tool, so "feature store" lists Feast before SageMaker Feature Store, while "feature
+ * store aws" puts the AWS service first.
+ */
+const ONE_CLOUD_PENALTY = 0.8;
 
 type Predicate = (entry: IndexedTool) => boolean;
 
@@ -195,7 +144,7 @@ const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type Ranked = { entry: IndexedTool; score: number };
 
-function compareBy(sort: SortOrder): (a: Ranked, b: Ranked) => number {
+function compareBy(sort: SortOrder, hasText: boolean): (a: Ranked, b: Ranked) => number {
   const byName = (a: Ranked, b: Ranked) => a.entry.nameOrder - b.entry.nameOrder;
   switch (sort) {
     case "name":
@@ -207,10 +156,22 @@ function compareBy(sort: SortOrder): (a: Ranked, b: Ranked) => number {
     case "recently-reviewed":
       return (a, b) => compareCodes(b.entry.tool.lastReviewed, a.entry.tool.lastReviewed) || byName(a, b);
     case "relevance":
-      // Usable tools before retired ones, then by text relevance, then by name.
+      // Usable tools before retired ones, then by text relevance. Among equally good matches, actively developed
+      // tools first, then the better connected ones (more integrations with the rest of the catalog: the ones teams
+      // meet most), then by name. Without search words, simply by name.
       return (a, b) =>
-        Number(isRetired(a.entry.tool)) - Number(isRetired(b.entry.tool)) || b.score - a.score || byName(a, b);
+        Number(isRetired(a.entry.tool)) - Number(isRetired(b.entry.tool)) ||
+        b.score - a.score ||
+        (hasText
+          ? Number(a.entry.tool.status !== "active") - Number(b.entry.tool.status !== "active") ||
+            b.entry.tool.integrations.length - a.entry.tool.integrations.length
+          : 0) ||
+        byName(a, b);
   }
+}
+
+function isOneCloudOnly(tool: CatalogTool): boolean {
+  return tool.clouds.length === 1 && tool.clouds[0] !== "any";
 }
 
 function isRetired(tool: CatalogTool): boolean {
@@ -219,13 +180,18 @@ function isRetired(tool: CatalogTool): boolean {
 
 /** Runs a query against an index: matching tools in order, their total, and facet counts. */
 export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchResult {
-  const tokens = tokenize(query.text);
-  const phrase = tokens.join(" ");
+  const parsed = parseQuery(query.text);
+  const ranks = parsed.concepts.length === 0 ? null : rankText(index.text(), parsed);
+  const isCloudNeutralQuery = parsed.concepts.length > 0 && query.clouds.length === 0 && !mentionsCloud(parsed);
   const textMatches: Ranked[] = [];
-  for (const entry of index.entries) {
-    const score = scoreEntry(entry, tokens, phrase);
-    if (score > 0) textMatches.push({ entry, score });
-  }
+  index.entries.forEach((entry, i) => {
+    const score = ranks ? ranks[i]!.score : 1;
+    if (score === 0) return;
+    const penalty =
+      (entry.tool.status === "maintenance" ? MAINTENANCE_PENALTY : 1) *
+      (isCloudNeutralQuery && isOneCloudOnly(entry.tool) ? ONE_CLOUD_PENALTY : 1);
+    textMatches.push({ entry, score: score * penalty });
+  });
 
   const predicates = facetPredicates(query);
   const active = FACET_NAMES.filter((f) => predicates[f] !== null);
@@ -242,17 +208,6 @@ export function searchCatalog(index: CatalogIndex, query: CatalogQuery): SearchR
       for (const value of values[facet]) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
     }
   }
-  results.sort(compareBy(query.sort === "relevance" && tokens.length === 0 ? "relevance" : query.sort));
+  results.sort(compareBy(query.sort, parsed.concepts.length > 0));
   return { tools: results.map((r) => r.entry.tool), total: results.length, facets };
 }
-
-/** The allowed values of each enumerated facet, for parsing and for rendering every option (even at count 0). */
-export const FACET_VALUES = {
-  licenses: LICENSE_FILTERS,
-  pricing: PRICING_MODELS,
-  hosting: HOSTING_OPTIONS,
-  clouds: CLOUDS.filter((c): c is Exclude<Cloud, "any"> => c !== "any"),
-  kubernetes: KUBERNETES_FILTERS,
-  stages: MATURITY_STAGES,
-  statuses: TOOL_STATUSES,
-} as const;

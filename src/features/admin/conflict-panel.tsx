@@ -35,7 +35,7 @@ export function ConflictPanel({
     : null;
   return (
     <section aria-labelledby="conflict-heading" className="rounded-lg border-2 border-warn bg-warn-soft p-4">
-      <h2 id="conflict-heading" className="text-lg font-semibold">
+      <h2 id="conflict-heading" tabIndex={-1} className="text-lg font-semibold">
         Edit conflict: this tool changed while you were editing
       </h2>
       <p className="mt-1 text-sm">

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import type { Route } from "next";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 
 import type { ToolInput } from "@/domain/catalog/schema";
+import { slugFromName } from "@/domain/catalog/slug";
 import {
   CLOUD_LABELS,
   CLOUDS,
@@ -22,7 +23,18 @@ import {
 import { createToolAction, updateToolAction } from "./actions/tool-actions";
 import { ConflictPanel, type ConflictInfo } from "./conflict-panel";
 import { MarkdownPreview } from "./markdown-preview";
-import { describedBy, FieldErrors, INPUT_CLASS, Notice, PRIMARY_BUTTON, SECONDARY_BUTTON } from "./ui";
+import { RelationFields, type RelationsState } from "./tool-relation-fields";
+import { SourceFields, type SourceState } from "./tool-source-fields";
+import {
+  describedBy,
+  FieldErrors,
+  focusFirstError,
+  FormActions,
+  INPUT_CLASS,
+  Notice,
+  PRIMARY_BUTTON,
+  SECONDARY_BUTTON,
+} from "./ui";
 
 export type PickerOption = { slug: string; name: string; group?: string; status?: string };
 
@@ -61,8 +73,12 @@ type FormState = {
   successor: string;
   statusNote: string;
   lastReviewed: string;
-  /** Fields this form does not edit yet: carried over unchanged so a save never drops them. */
-  carried: Pick<ToolInput, "vendorSupport" | "relations" | "sources" | "reviewIntervalDays" | "freshness">;
+  vendorSupport: boolean;
+  relations: RelationsState;
+  sources: SourceState[];
+  reviewIntervalDays: string;
+  /** Written by `npm run catalog:refresh`, shown but not edited: carried over so a save never drops it. */
+  freshness: ToolInput["freshness"];
 };
 
 function toState(tool: ToolInput): FormState {
@@ -79,14 +95,37 @@ function toState(tool: ToolInput): FormState {
     risks: tool.risks.map((r) => ({ ...r })),
     successor: tool.successor ?? "",
     statusNote: tool.statusNote ?? "",
-    carried: {
-      vendorSupport: tool.vendorSupport,
-      relations: tool.relations,
-      sources: tool.sources,
-      reviewIntervalDays: tool.reviewIntervalDays,
-      freshness: tool.freshness,
+    vendorSupport: tool.vendorSupport,
+    relations: {
+      requires: tool.relations.requires.map((group) => [...group]),
+      implies: [...tool.relations.implies],
+      companions: [...tool.relations.companions],
+      partOf: tool.relations.partOf ?? "",
     },
+    sources: tool.sources.map((s) => ({
+      url: s.url,
+      supports: [...s.supports],
+      checked: s.checked,
+      note: s.note ?? "",
+    })),
+    reviewIntervalDays: tool.reviewIntervalDays === null ? "" : String(tool.reviewIntervalDays),
+    freshness: tool.freshness,
   };
+}
+
+/**
+ * Takes a newer version saved elsewhere (the retire panel, another tab) into the form: fields the maintainer has not
+ * touched since `base` take the new value, fields they edited keep their edit.
+ */
+function rebase(mine: FormState, base: FormState, theirs: FormState): { state: FormState; kept: number } {
+  const next = { ...theirs };
+  let kept = 0;
+  for (const key of Object.keys(mine) as (keyof FormState)[]) {
+    if (JSON.stringify(mine[key]) === JSON.stringify(base[key])) continue;
+    (next as Record<string, unknown>)[key] = mine[key];
+    kept += 1;
+  }
+  return { state: next, kept };
 }
 
 const lines = (text: string) =>
@@ -123,7 +162,23 @@ function toRaw(state: FormState) {
     successor: orNull(state.successor),
     statusNote: orNull(state.statusNote),
     lastReviewed: state.lastReviewed,
-    ...state.carried,
+    vendorSupport: state.vendorSupport,
+    relations: {
+      // An empty group is a button pressed by mistake, not a requirement.
+      requires: state.relations.requires.filter((group) => group.length > 0),
+      implies: state.relations.implies,
+      companions: state.relations.companions,
+      partOf: orNull(state.relations.partOf),
+    },
+    sources: state.sources.map((s) => ({
+      url: s.url.trim(),
+      supports: s.supports,
+      checked: s.checked,
+      ...(s.note.trim() ? { note: s.note.trim() } : {}),
+    })),
+    // Typed text goes to the schema as is, so that "abc" is refused with a message rather than silently dropped.
+    reviewIntervalDays: state.reviewIntervalDays.trim() === "" ? null : Number(state.reviewIntervalDays),
+    freshness: state.freshness,
   };
 }
 
@@ -137,6 +192,38 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Counts refused saves, so that each one moves the focus to its first error. */
+  const [refusals, setRefusals] = useState(0);
+  /** A new entry's slug follows its name until the maintainer edits the slug. */
+  const [isSlugEdited, setIsSlugEdited] = useState(mode === "edit" || initial.slug !== "");
+
+  // The page hands a newer version when the entry changed outside this form (retired, restored): take it in.
+  const [pageVersion, setPageVersion] = useState(initialVersion);
+  if (initialVersion !== pageVersion) {
+    setPageVersion(initialVersion);
+    if (initialVersion !== null && version !== null && initialVersion > version) {
+      const { state: rebased, kept } = rebase(state, toState(base), toState(initial));
+      setState(rebased);
+      setBase(initial);
+      setVersion(initialVersion);
+      setConflict(null);
+      setErrors({});
+      setMessage({
+        tone: "ok",
+        text: `Reloaded: ${initial.name} is now at version ${initialVersion}${kept > 0 ? `; your unsaved edits to ${kept} ${kept === 1 ? "field are" : "fields are"} kept` : ""}.`,
+      });
+    }
+  }
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    if (document.getElementById("conflict-heading")) {
+      document.getElementById("conflict-heading")?.focus();
+      return;
+    }
+    if (!focusFirstError(formRef.current)) document.getElementById("form-errors")?.focus();
+  }, [refusals]);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const toggle = <T,>(list: T[], value: T) =>
@@ -147,6 +234,14 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
       .flatMap(([key, list]) =>
         list.map((m) => (key === `tool.${field}` ? m : `${key.slice(`tool.${field}.`.length)}: ${m}`)),
       );
+  const errorsAt = (field: string, exact = false) =>
+    Object.entries(errors)
+      .filter(([key]) => key === `tool.${field}` || (!exact && key.startsWith(`tool.${field}.`)))
+      .flatMap(([key, list]) => {
+        const rest = key.slice(`tool.${field}.`.length);
+        // Positions inside a list ("0.1") say nothing the message does not: it names the tool or the value.
+        return list.map((m) => (key === `tool.${field}` || /^[\d.]+$/.test(rest) ? m : `${rest}: ${m}`));
+      });
   const a11y = (id: string, field: string, hint = false) => ({
     id,
     ...describedBy(id, { hint, errors: errorsFor(field) }),
@@ -180,6 +275,7 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
       setErrors(result.fieldErrors ?? {});
       if (result.code === "conflict") setConflict(result.conflict as ConflictInfo);
       setMessage({ tone: "danger", text: result.message });
+      setRefusals((n) => n + 1);
     });
   }
 
@@ -192,14 +288,14 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
 
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
       className="space-y-8"
       noValidate
       aria-label={mode === "create" ? "New tool" : `Edit ${initial.name}`}
     >
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {formErrors.length > 0 ? (
-        <Notice tone="danger" title="The catalog would not stay consistent">
+        <Notice tone="danger" title="The catalog would not stay consistent" id="form-errors">
           <ul className="list-disc pl-5">
             {formErrors.map((e) => (
               <li key={e}>{e}</li>
@@ -241,7 +337,7 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
           label="Name"
           field="name"
           value={state.name}
-          onChange={(v) => set("name", v)}
+          onChange={(v) => setState((s) => ({ ...s, name: v, slug: isSlugEdited ? s.slug : slugFromName(v) }))}
           a11y={a11y("name", "name")}
           errors={errorsFor("name")}
         />
@@ -249,13 +345,18 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
           label="Slug"
           field="slug"
           value={state.slug}
-          onChange={(v) => set("slug", v)}
+          onChange={(v) => {
+            setIsSlugEdited(true);
+            set("slug", v);
+          }}
           a11y={a11y("slug", "slug", true)}
           errors={errorsFor("slug")}
           hint={
             mode === "edit"
               ? "Permanent: URLs and ids derive from it."
-              : "lowercase-hyphenated, e.g. great-expectations; permanent once saved."
+              : isSlugEdited
+                ? "lowercase-hyphenated, e.g. great-expectations; permanent once saved."
+                : "Made from the name as you type it; edit it if you like. Permanent once saved."
           }
           readOnly={mode === "edit"}
         />
@@ -562,6 +663,25 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
         </div>
       </fieldset>
 
+      <RelationFields
+        slug={state.slug}
+        tools={tools}
+        value={state.relations}
+        onChange={(v) => set("relations", v)}
+        errorsAt={errorsAt}
+      />
+
+      <SourceFields
+        sources={state.sources}
+        onSourcesChange={(v) => set("sources", v)}
+        vendorSupport={state.vendorSupport}
+        onVendorSupportChange={(v) => set("vendorSupport", v)}
+        reviewIntervalDays={state.reviewIntervalDays}
+        onReviewIntervalChange={(v) => set("reviewIntervalDays", v)}
+        freshness={state.freshness}
+        errorsAt={errorsAt}
+      />
+
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-lg font-semibold">Status</legend>
         <SelectField
@@ -595,14 +715,12 @@ export function ToolForm({ mode, initial, version: initialVersion, capabilities,
         />
       </fieldset>
 
-      <div className="flex flex-wrap gap-3 border-t border-line pt-6">
+      <FormActions message={message}>
         <button type="submit" className={PRIMARY_BUTTON} disabled={pending}>
           {pending ? "Saving…" : mode === "create" ? "Create tool" : "Save changes"}
         </button>
-        {version !== null ? (
-          <span className="self-center text-sm text-ink-muted">Editing version {version}</span>
-        ) : null}
-      </div>
+        {version !== null ? <span className="text-sm text-ink-muted">Editing version {version}</span> : null}
+      </FormActions>
     </form>
   );
 }

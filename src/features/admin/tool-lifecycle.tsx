@@ -40,8 +40,18 @@ export function ToolLifecycle({
     startTransition(async () => {
       const result = await retireToolAction({ slug, expectedVersion: version, status, successor, statusNote: note });
       setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage({ tone: result.ok ? "ok" : "danger", text: result.ok ? `${name} is now ${status}.` : result.message });
-      if (result.ok) router.refresh();
+      const label = RETIRE_STATUSES.find(([value]) => value === status)?.[1].split(" — ")[0] ?? status;
+      setMessage({
+        tone: result.ok ? "ok" : "danger",
+        text: result.ok
+          ? `${name} is now marked “${label}”. The form above shows the new version; its public page says so.`
+          : result.message,
+      });
+      if (result.ok) {
+        setNote("");
+        setSuccessor("");
+        router.refresh();
+      }
     });
 
   const remove = () =>
@@ -63,7 +73,6 @@ export function ToolLifecycle({
       <h2 id="lifecycle-heading" className="text-lg font-semibold">
         Retire or delete
       </h2>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="grid gap-4 md:grid-cols-3">
         <div className="space-y-1">
           <label htmlFor="retire-status" className="block text-sm font-medium">
@@ -108,6 +117,7 @@ export function ToolLifecycle({
       <button type="button" onClick={retire} disabled={pending} className={SECONDARY_BUTTON}>
         Retire {name}
       </button>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
 
       <div className="border-t border-line pt-4">
         {references.length > 0 ? (

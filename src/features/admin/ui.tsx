@@ -34,10 +34,13 @@ export function Notice({
   tone,
   children,
   title,
+  id,
 }: {
   tone: "ok" | "danger" | "warn" | "info";
   children: ReactNode;
   title?: string;
+  /** Set when the page moves the focus to the notice. */
+  id?: string;
 }) {
   const tones = {
     ok: "border-ok bg-ok-soft",
@@ -46,7 +49,12 @@ export function Notice({
     info: "border-line bg-surface-muted",
   } as const;
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={`rounded-lg border p-4 text-sm ${tones[tone]}`}>
+    <div
+      id={id}
+      tabIndex={id ? -1 : undefined}
+      role={tone === "danger" ? "alert" : "status"}
+      className={`rounded-lg border p-4 text-sm ${tones[tone]}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={title ? "mt-1" : undefined}>{children}</div>
     </div>
@@ -86,7 +94,7 @@ export function Field({
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors || errors.length === 0) return null;
   return (
-    <ul id={id} className="space-y-0.5 text-sm text-danger">
+    <ul id={id} data-field-error="" className="space-y-0.5 text-sm text-danger">
       {errors.map((error) => (
         <li key={error}>{error}</li>
       ))}
@@ -101,4 +109,47 @@ export function describedBy(id: string, { hint, errors }: { hint?: boolean; erro
     "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
     "aria-invalid": errors && errors.length > 0 ? true : undefined,
   };
+}
+
+/**
+ * After a refused save: moves the focus (and so the view) to the first field with an error, in the order the form
+ * shows them. A group's error (a list of checkboxes, a picker) focuses the group's first control. Returns whether a
+ * field was found.
+ */
+export function focusFirstError(form: HTMLFormElement | null): boolean {
+  const first = form?.querySelector<HTMLElement>('[aria-invalid="true"], [data-field-error]');
+  if (!first) return false;
+  const target = first.hasAttribute("data-field-error")
+    ? (first
+        .closest("fieldset, [data-field]")
+        ?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ?? first)
+    : first;
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+  return true;
+}
+
+/**
+ * The bar under a long form: its submit button and the outcome of the last save, kept at the bottom of the screen so
+ * that both stay where the maintainer is. The outcome is a live region, read out when it changes.
+ */
+export function FormActions({
+  children,
+  message,
+}: {
+  children: ReactNode;
+  message: { tone: "ok" | "danger"; text: string } | null;
+}) {
+  return (
+    <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-line bg-surface/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+      {children}
+      {/* Both regions are always there, so that screen readers announce a message as it appears. */}
+      <p role="status" className="min-w-0 flex-1 text-sm font-medium text-ok empty:hidden">
+        {message?.tone === "ok" ? message.text : null}
+      </p>
+      <p role="alert" className="min-w-0 flex-1 text-sm font-medium text-danger empty:hidden">
+        {message?.tone === "danger" ? message.text : null}
+      </p>
+    </div>
+  );
 }

@@ -6,12 +6,13 @@ import { useHydrated } from "@/components/use-hydrated";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import {
+  EMPTY_QUERY,
   FACET_VALUES,
   SORT_ORDERS,
   type CatalogQuery,
   type FacetCounts,
   type FacetName,
-} from "@/domain/catalog/search";
+} from "@/domain/catalog/search-query";
 import { CLOUD_LABELS, HOSTING_LABELS, PRICING_LABELS, STAGE_NAMES } from "@/domain/catalog/vocabulary";
 
 /** How long typing must pause before the search runs. */
@@ -38,11 +39,30 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
   const [text, setText] = useState(query.text);
   const hydrated = useHydrated();
   const lastSubmitted = useRef(query.text);
+  /** Whether the current history entry was made by typing: further typing updates it instead of adding one. */
+  const isTypingEntry = useRef(false);
+  // Back and Forward bring another query from the server: the search box follows it.
+  const [shownServerText, setShownServerText] = useState(serverQuery.text);
+  if (serverQuery.text !== shownServerText) {
+    setShownServerText(serverQuery.text);
+    setText(serverQuery.text);
+  }
+  useEffect(() => {
+    lastSubmitted.current = serverQuery.text;
+  }, [serverQuery.text]);
 
-  function navigate(next: CatalogQuery) {
+  /**
+   * Every filter or sort change is a history entry, so Back undoes it. Typing adds one entry for the search and then
+   * updates it, so Back does not replay every pause in typing.
+   */
+  function navigate(next: CatalogQuery, cause: "filter" | "typing" = "filter") {
+    const href = `${pathname}${catalogQueryToSearch(next)}` as "/catalog";
+    const replace = cause === "typing" && isTypingEntry.current;
+    isTypingEntry.current = cause === "typing";
     startTransition(() => {
       setOptimisticQuery(next);
-      router.replace(`${pathname}${catalogQueryToSearch(next)}` as "/catalog", { scroll: false });
+      if (replace) router.replace(href, { scroll: false });
+      else router.push(href, { scroll: false });
     });
   }
 
@@ -50,7 +70,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
     if (text === lastSubmitted.current) return;
     const timer = setTimeout(() => {
       lastSubmitted.current = text;
-      navigate({ ...query, text });
+      navigate({ ...query, text }, "typing");
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing triggers this; query is read fresh
@@ -108,7 +128,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
       onSubmit={(event) => {
         event.preventDefault();
         lastSubmitted.current = text;
-        navigate({ ...query, text });
+        navigate({ ...query, text }, "typing");
       }}
       className="space-y-3"
       aria-busy={isPending}
@@ -153,19 +173,7 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
           onClick={() => {
             setText("");
             lastSubmitted.current = "";
-            navigate({
-              ...query,
-              text: "",
-              phases: [],
-              capabilities: [],
-              licenses: [],
-              pricing: [],
-              hosting: [],
-              clouds: [],
-              kubernetes: [],
-              stages: [],
-              statuses: [],
-            });
+            navigate({ ...EMPTY_QUERY, sort: query.sort });
           }}
           className="text-sm font-medium text-accent hover:underline"
         >

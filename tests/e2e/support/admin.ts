@@ -32,5 +32,6 @@ export async function signIn(page: Page, maintainer: Maintainer, next = "/admin"
   await page.getByLabel("Email").fill(maintainer.email);
   await page.getByLabel("Password").fill(maintainer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+  // Checking a password is deliberately slow (scrypt); on a busy machine it takes several seconds.
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`), { timeout: 20_000 });
 }

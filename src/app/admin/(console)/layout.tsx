@@ -23,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/admin/account", label: "Account" },
   ] as const;
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-width py-8">
       <AdminNav items={[...items]} name={maintainer.name} role={maintainer.role} />
       {children}
     </div>

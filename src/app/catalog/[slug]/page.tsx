@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
+import { Markdown } from "@/components/markdown";
 import { RATING_LABELS, RISK_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import { findAlternatives } from "@/domain/catalog/alternatives";
 import {
@@ -48,7 +49,7 @@ export default async function ToolPage({ params }: Params) {
   const compareWith = [tool.slug, ...alternatives.slice(0, 2).map((t) => t.slug)];
 
   return (
-    <article className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+    <article className="page-width py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
         <Link href="/catalog" className="hover:underline">
           Catalog
@@ -117,11 +118,7 @@ export default async function ToolPage({ params }: Params) {
             <h2 id="about-heading" className="text-xl font-semibold">
               About
             </h2>
-            <div className="mt-3 space-y-3 leading-relaxed">
-              {tool.description.split(/\n\s*\n/).map((paragraph, i) => (
-                <p key={i}>{paragraph}</p>
-              ))}
-            </div>
+            <Markdown source={tool.description} className="mt-3" />
           </section>
 
           <div className="mt-8 grid gap-6 sm:grid-cols-2">

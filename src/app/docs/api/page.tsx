@@ -43,7 +43,7 @@ export default function ApiDocsPage() {
   const tags = [...new Set(operations.flatMap((o) => o.op.tags ?? ["Other"]))];
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+    <div className="page-width py-10">
       <h1 className="text-3xl font-bold tracking-tight">
         {doc.info.title} <span className="text-lg font-normal text-ink-muted">v{doc.info.version}</span>
       </h1>

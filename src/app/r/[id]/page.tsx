@@ -91,7 +91,7 @@ export default async function ResultPage({ params }: Params) {
   ];
 
   return (
-    <article className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+    <article className="page-width py-10">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">MLOps maturity assessment</p>

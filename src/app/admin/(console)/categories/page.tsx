@@ -2,6 +2,7 @@ import { capabilityInputOf, phaseInputOf } from "@/domain/admin/snapshots";
 import { CapabilityEditor, PhaseEditor } from "@/features/admin/category-editors";
 import { LazyDetails } from "@/features/admin/lazy-details";
 import { PageHeader } from "@/features/admin/ui";
+import { getCurrentQuestionnaire } from "@/server/assessments/questionnaires";
 import { requirePageRole } from "@/server/auth/require-page-role";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 import { categoryVersions } from "@/server/repositories/catalog-repository";
@@ -10,7 +11,13 @@ export const metadata = { title: "Categories" };
 
 export default async function CategoriesPage() {
   await requirePageRole("editor", "/admin/categories");
-  const [{ catalog }, versions] = await Promise.all([getCatalogSnapshot(), categoryVersions()]);
+  const [{ catalog }, versions, questionnaire] = await Promise.all([
+    getCatalogSnapshot(),
+    categoryVersions(),
+    getCurrentQuestionnaire(),
+  ]);
+  const capabilityOptions = catalog.capabilities.map((c) => ({ slug: c.slug, name: c.name }));
+  const dimensions = questionnaire.dimensions.map((d) => ({ slug: d.slug, name: d.name }));
   const phases = [...catalog.phases].sort((a, b) => a.order - b.order);
   const toolsPer = new Map<string, number>();
   for (const tool of catalog.tools)
@@ -86,6 +93,8 @@ export default async function CategoriesPage() {
                       capability={capabilityInputOf(capability)}
                       version={versions.capabilities.get(capability.slug)}
                       phases={phases}
+                      capabilities={capabilityOptions}
+                      dimensions={dimensions}
                     />
                   </div>
                 </LazyDetails>
@@ -98,7 +107,7 @@ export default async function CategoriesPage() {
           summary={<>Add a capability</>}
         >
           <div className="mt-3">
-            <CapabilityEditor phases={phases} />
+            <CapabilityEditor phases={phases} capabilities={capabilityOptions} dimensions={dimensions} />
           </div>
         </LazyDetails>
       </section>

@@ -60,7 +60,7 @@ export default async function EditToolPage({ params, searchParams }: Props) {
         tools={options.tools}
       />
       <ToolLifecycle
-        key={`lifecycle-${tool.version}`}
+        key={`lifecycle-${tool.slug}`}
         slug={tool.slug}
         name={tool.name}
         version={tool.version}
