@@ -27,8 +27,9 @@ export const E2E_MAINTAINERS = {
   wrongPassword: { role: "editor", name: "editor" },
 } as const satisfies Record<string, { role: "admin" | "editor"; name: string }>;
 
-/** One tool per admin test that edits an existing tool. */
-export const E2E_TOOLS = ["conflict"] as const;
+/** One tool per test that needs an entry of its own: "conflict" is edited by two maintainers; "stale" is past its
+ * review interval, with sources and refresh data, for the freshness journeys. */
+export const E2E_TOOLS = ["conflict", "stale"] as const;
 
 export type E2eMaintainerKey = keyof typeof E2E_MAINTAINERS;
 export type E2eToolKey = (typeof E2E_TOOLS)[number];
@@ -36,7 +37,33 @@ export type Maintainer = { email: string; password: string; role: "admin" | "edi
 export type E2eTool = { slug: string; name: string; summary: string };
 export type E2eFixtures = { maintainers: Record<E2eMaintainerKey, Maintainer>; tools: Record<E2eToolKey, E2eTool> };
 
-function newTool(): Record<string, unknown> & E2eTool {
+/** The day `months` months before today (UTC), as YYYY-MM-DD: the stale tool's dates are relative to the run. */
+function monthsAgo(months: number): string {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() - months);
+  return day.toISOString().slice(0, 10);
+}
+
+/** What makes the "stale" tool stale: reviewed long ago, with a dated source, last read from GitHub as archived. */
+const STALE_FIELDS = {
+  lastReviewed: "2024-01-15",
+  sources: [
+    {
+      url: "https://example.com/e2e/license",
+      supports: ["license", "status"],
+      checked: "2024-01-15",
+      note: "The licence file of the imaginary project.",
+    },
+  ],
+  freshness: {
+    checked: monthsAgo(0),
+    latestRelease: { version: "v1.2.0", date: monthsAgo(3) },
+    lastActivity: monthsAgo(2),
+    archived: true,
+  },
+};
+
+function newTool(key: E2eToolKey): Record<string, unknown> & E2eTool {
   const id = randomBytes(3).toString("hex");
   return {
     slug: `e2e-tool-${id}`,
@@ -63,6 +90,7 @@ function newTool(): Record<string, unknown> & E2eTool {
     successor: null,
     statusNote: null,
     lastReviewed: "2026-11-01",
+    ...(key === "stale" ? STALE_FIELDS : {}),
   };
 }
 
@@ -119,7 +147,7 @@ export function prepareE2eDatabase(root: string, authSecret: string): E2eFixture
   const dir = mkdtempSync(path.join(tmpdir(), "e2e-import-"));
   try {
     for (const key of E2E_TOOLS) {
-      const tool = newTool();
+      const tool = newTool(key);
       const file = path.join(dir, `${key}.yaml`);
       writeFileSync(file, stringify({ tools: [tool] }));
       run("catalog-import.ts", [file, "--apply"]);

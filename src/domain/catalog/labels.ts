@@ -1,5 +1,5 @@
 import type { KubernetesFilter, LicenseFilter, SortOrder } from "./search";
-import type { ToolStatus } from "./vocabulary";
+import type { SourceFact, ToolStatus } from "./vocabulary";
 
 /** Human labels for catalog values, shared by pages, the API docs and the report builders. */
 
@@ -43,4 +43,16 @@ export const RATING_LABELS: Record<number, string> = {
   3: "Moderate",
   4: "High",
   5: "Very high",
+};
+
+/** What a source supports, as a tool page lists it ("Supports status, licence"). */
+export const SOURCE_FACT_LABELS: Record<SourceFact, string> = {
+  status: "status",
+  license: "licence",
+  pricing: "pricing",
+  ownership: "ownership",
+  hosting: "hosting",
+  capabilities: "capabilities",
+  release: "release",
+  other: "other facts",
 };

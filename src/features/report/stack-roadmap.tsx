@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { FreshnessBadge } from "@/components/freshness-badge";
 import type { Horizon, Recommendation, RecommendationItem } from "@/domain/recommender/types";
 import { STAGE_NAMES, type MaturityStage } from "@/domain/catalog/vocabulary";
 import { PickExplanation } from "./pick-explanation";
@@ -15,13 +16,14 @@ function horizonIntro(horizon: Horizon, stage: MaturityStage): string {
   return "Leave these until their trigger applies; adopting them early is the over-engineering mistake.";
 }
 
-function Item({ item }: { item: RecommendationItem }) {
+function Item({ item, outOfDate }: { item: RecommendationItem; outOfDate?: ReadonlySet<string> }) {
   const pick = item.pick;
   return (
     <li className="rounded-lg border border-line bg-surface-raised p-4" data-capability={item.capability}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 className="text-sm font-medium text-ink-muted">{item.capabilityName}</h4>
         {pick?.isKept ? <Badge tone="ok">Already in use</Badge> : null}
+        {pick && outOfDate?.has(pick.slug) ? <FreshnessBadge /> : null}
       </div>
       {pick ? (
         <p className="mt-1 text-lg font-semibold">
@@ -63,9 +65,12 @@ function Item({ item }: { item: RecommendationItem }) {
 export function StackRoadmap({
   recommendation,
   phaseNames,
+  outOfDate,
 }: {
   recommendation: Recommendation;
   phaseNames: Record<string, string>;
+  /** Slugs past their review interval (outOfDateSlugs in src/domain/catalog/freshness.ts). */
+  outOfDate?: ReadonlySet<string>;
 }) {
   return (
     <div className="space-y-8">
@@ -93,7 +98,7 @@ export function StackRoadmap({
                   {items
                     .filter((i) => i.phase === phase)
                     .map((item) => (
-                      <Item key={item.capability} item={item} />
+                      <Item key={item.capability} item={item} outOfDate={outOfDate} />
                     ))}
                 </ul>
               </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/badge";
 import type { ActionItem } from "@/domain/assessment/score";
+import { dayOf, outOfDateSlugs, reviewContextOf } from "@/domain/catalog/freshness";
 import { STAGE_NAMES } from "@/domain/catalog/vocabulary";
 import { buildLifecycleDiagram } from "@/domain/report/mermaid";
 import { DimensionChart } from "@/features/report/dimension-chart";
@@ -30,6 +31,11 @@ export default async function ResultPage({ params }: Params) {
   const { assessment, profile, recommendation, isCurrentVersion } = loaded;
   const phaseNames = Object.fromEntries(snapshot.catalog.phases.map((p) => [p.slug, p.name]));
   const diagram = buildLifecycleDiagram(recommendation, snapshot.catalog.phases);
+  const outOfDate = outOfDateSlugs(
+    snapshot.catalog.tools,
+    dayOf(new Date()),
+    reviewContextOf(snapshot.catalog.capabilities),
+  );
   // Flag the weakest area only when it is a real weakness, not a near-tie at the top.
   const flagged =
     profile.overall.weakest < WEAKNESS_FLAG_BELOW &&
@@ -168,7 +174,7 @@ export default async function ResultPage({ params }: Params) {
           <WhatIfLauncher assessmentId={assessment.id} />
         </div>
         <div className="mt-6">
-          <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} />
+          <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} outOfDate={outOfDate} />
         </div>
         <section aria-labelledby="diagram-heading" className="mt-8">
           <h3 id="diagram-heading" className="text-lg font-semibold">
