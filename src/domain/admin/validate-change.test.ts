@@ -48,7 +48,7 @@ describe("validateCatalogChange", () => {
       next: { ...beta, status: "sunset", successor: "alpha", statusNote: "Gone." },
     });
     expect(issues).toEqual([
-      { path: [], message: 'tool "gamma": successor "beta" is itself sunset; point at a usable tool' },
+      { path: [], message: 'tool "gamma": successor "beta" is itself sunset; point at an active tool' },
     ]);
   });
 

@@ -28,8 +28,8 @@ function findDuplicates<T>(items: T[], key: (item: T) => string): Map<string, T[
 
 /**
  * Checks the rules that need the whole catalog: unique slugs, known phases, capabilities, integration targets and
- * successors, and successors that are themselves usable. Returns every issue; an empty list means the content is
- * consistent.
+ * successors, and successors that are themselves active (a successor in maintenance would send users to a tool that is
+ * winding down). Returns every issue; an empty list means the content is consistent.
  */
 export function validateCatalogReferences(content: CatalogContent): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -97,11 +97,11 @@ export function validateCatalogReferences(content: CatalogContent): ContentIssue
       const successor = toolsBySlug.get(tool.successor);
       if (!successor) {
         issues.push({ file, path: [index, "successor"], message: `unknown successor "${tool.successor}"` });
-      } else if (successor.status !== "active" && successor.status !== "maintenance") {
+      } else if (successor.status !== "active") {
         issues.push({
           file,
           path: [index, "successor"],
-          message: `successor "${tool.successor}" is itself ${successor.status}; point at a usable tool`,
+          message: `successor "${tool.successor}" is itself ${successor.status}; point at an active tool`,
         });
       }
     }
