@@ -76,6 +76,11 @@ const ZEnv = z
       .min(1)
       .max(30 * 24)
       .default(12),
+    /**
+     * Optional token for `npm run catalog:refresh` (GitHub's REST API: 5,000 requests an hour instead of 60). Public
+     * repositories need no scope; a fine-grained token without permissions is enough.
+     */
+    GITHUB_TOKEN: z.string().trim().min(1).optional(),
     /** Set by Next.js while it builds; the build does not need runtime secrets. */
     NEXT_PHASE: z.string().optional(),
   })

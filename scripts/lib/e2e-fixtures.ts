@@ -33,8 +33,9 @@ export const E2E_MAINTAINERS = {
   editsPlan: { role: "editor", name: "editor" },
 } as const satisfies Record<string, { role: "admin" | "editor"; name: string }>;
 
-/** One tool per test that edits or reads an existing tool of its own. */
-export const E2E_TOOLS = ["conflict", "hostileMarkdown", "retire", "relations"] as const;
+/** One tool per test that edits or reads an existing tool of its own: "stale" is past its review interval,
+ * with sources and refresh data, for the freshness journeys. */
+export const E2E_TOOLS = ["conflict", "hostileMarkdown", "retire", "relations", "stale"] as const;
 
 export type E2eMaintainerKey = keyof typeof E2E_MAINTAINERS;
 export type E2eToolKey = (typeof E2E_TOOLS)[number];
@@ -46,6 +47,32 @@ export type E2eFixtures = { maintainers: Record<E2eMaintainerKey, Maintainer>; t
 const TOOL_OVERRIDES: Partial<Record<E2eToolKey, Record<string, unknown>>> = {
   hostileMarkdown: {
     description: ["Tracks **experiments** with `e2e.log()`:", "- one\n- two", ...HOSTILE_MARKDOWN].join("\n\n"),
+  },
+};
+
+/** The day `months` months before today (UTC), as YYYY-MM-DD: the stale tool's dates are relative to the run. */
+function monthsAgo(months: number): string {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() - months);
+  return day.toISOString().slice(0, 10);
+}
+
+/** What makes the "stale" tool stale: reviewed long ago, with a dated source, last read from GitHub as archived. */
+const STALE_FIELDS = {
+  lastReviewed: "2024-01-15",
+  sources: [
+    {
+      url: "https://example.com/e2e/license",
+      supports: ["license", "status"],
+      checked: "2024-01-15",
+      note: "The licence file of the imaginary project.",
+    },
+  ],
+  freshness: {
+    checked: monthsAgo(0),
+    latestRelease: { version: "v1.2.0", date: monthsAgo(3) },
+    lastActivity: monthsAgo(2),
+    archived: true,
   },
 };
 
@@ -77,6 +104,7 @@ function newTool(key: E2eToolKey): Record<string, unknown> & E2eTool {
     statusNote: null,
     lastReviewed: "2026-11-01",
     ...TOOL_OVERRIDES[key],
+    ...(key === "stale" ? STALE_FIELDS : {}),
   };
 }
 

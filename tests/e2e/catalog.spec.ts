@@ -157,6 +157,42 @@ test.describe("a team browses the catalog", () => {
     await expectAccessible(page);
   });
 
+  test("a tool past its review interval says so on its card and its page, with its dated sources @mobile", async ({
+    page,
+  }) => {
+    const tool = getTool("stale");
+    await page.goto(`/catalog?q=${encodeURIComponent(tool.name)}`);
+    const card = results(page)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: tool.name }) });
+    await expect(card.getByText("May be out of date")).toBeVisible();
+    await card.getByRole("link", { name: tool.name }).click();
+    await expect(page).toHaveURL(`/catalog/${tool.slug}`);
+
+    const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
+    await expect(header.getByText("May be out of date")).toBeVisible();
+    await expect(header.getByText("Repository archived")).toBeVisible();
+    const facts = page.getByRole("complementary", { name: "Facts" });
+    await expect(facts.getByRole("definition").filter({ hasText: /^2024-01-15 · 1 source/ })).toBeVisible();
+    await expect(facts.getByText(/Latest release v1\.2\.0, \d+ months? ago/)).toBeVisible();
+
+    const sources = page.getByRole("region", { name: "Sources" });
+    await expect(sources).toContainText("Checked on 2024-01-15 · 1 source");
+    const link = sources.getByRole("link", { name: /example\.com\/e2e\/license/ });
+    await expect(link).toHaveAttribute("href", "https://example.com/e2e/license");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+    await expect(sources).toContainText("Supports licence and status · checked 2024-01-15");
+    await expect(sources).toContainText("No dated source recorded yet for pricing.");
+    await expectAccessible(page);
+  });
+
+  test("a tool within its review interval shows no badge @mobile", async ({ page }) => {
+    await page.goto("/catalog/mlflow");
+    await expect(page.getByRole("heading", { level: 1, name: "MLflow" })).toBeVisible();
+    await expect(page.getByText("May be out of date")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Sources" })).toContainText(/Checked on \d{4}-\d{2}-\d{2}/);
+  });
+
   test("compares three tools picked in the catalog, with differences highlighted", async ({ page }) => {
     await page.goto("/catalog?q=tracking&sort=name");
     for (const name of ["MLflow", "ClearML", "Comet"]) {
@@ -230,5 +266,16 @@ test.describe("a team browses the catalog", () => {
     expect(response.ok()).toBe(true);
     const body = (await response.json()) as { data: { slug: string }[] };
     expect(body.data.map((t) => t.slug)).toEqual(expect.arrayContaining(["qdrant", "milvus", "pgvector"]));
+  });
+
+  test("the tool API carries sources, freshness and whether the entry is out of date", async ({ request }) => {
+    const tool = getTool("stale");
+    const response = await request.get(`/api/v1/tools/${tool.slug}`);
+    const { data } = (await response.json()) as {
+      data: { sources: { url: string }[]; freshness: { archived: boolean }; review: { isOutOfDate: boolean } };
+    };
+    expect(data.sources.map((s) => s.url)).toEqual(["https://example.com/e2e/license"]);
+    expect(data.freshness.archived).toBe(true);
+    expect(data.review).toMatchObject({ isOutOfDate: true, undatedFacts: ["pricing"] });
   });
 });

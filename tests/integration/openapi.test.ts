@@ -77,6 +77,17 @@ describe("the OpenAPI document", () => {
     );
   });
 
+  test("documents each tool's sources, freshness and review as named schemas", () => {
+    const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(["Tool", "Source", "Freshness", "ToolReview"]));
+    expect(Object.keys(schemas.Freshness?.properties ?? {}).sort()).toEqual(
+      ["archived", "checked", "lastActivity", "latestRelease"].sort(),
+    );
+    expect(Object.keys(schemas.Tool?.properties ?? {})).toEqual(
+      expect.arrayContaining(["sources", "lastReviewed", "reviewIntervalDays", "freshness", "review"]),
+    );
+  });
+
   test("real responses of every JSON endpoint match it", async () => {
     await expectValid(
       "/api/v1/tools",

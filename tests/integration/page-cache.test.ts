@@ -93,6 +93,21 @@ describe("page cache", () => {
     expect(body).toContain("rev 2");
   });
 
+  test("a new UTC day renders the page again: pages show ages and review badges relative to today", async () => {
+    let now = new Date("2026-12-03T23:59:59Z");
+    cache = createPageCache({
+      revision: () => Promise.resolve(revision),
+      origin: base,
+      maxBytes: 1_000_000,
+      now: () => now,
+    });
+    await (await get("/catalog/mlflow")).text();
+    expect((await get("/catalog/mlflow")).headers.get("x-cache")).toBe("HIT");
+    now = new Date("2026-12-04T00:00:01Z");
+    expect((await get("/catalog/mlflow")).headers.get("x-cache")).toBe("MISS");
+    expect(renders).toBe(2);
+  });
+
   test("text a visitor typed is never taken for the nonce", async () => {
     const lookalike = newNonce();
     await (await get(`/catalog?q=${lookalike}`)).text();

@@ -94,4 +94,37 @@ describe("GET /api/v1/tools/{slug}", () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: "not_found", message: 'No tool with slug "nope".' } });
   });
+
+  test("carries its dated sources, its freshness and how current it is today", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-03T12:00:00Z"), toFake: ["Date"] });
+    try {
+      const tool = await db.prisma.tool.findUniqueOrThrow({ where: { slug: "kserve" } });
+      const freshness = {
+        checked: "2026-12-01",
+        latestRelease: { version: "v0.16.0", date: "2026-10-02" },
+        lastActivity: "2026-11-30",
+        archived: false,
+      };
+      await db.prisma.tool.update({
+        where: { id: tool.id },
+        data: { freshness, lastReviewed: new Date("2025-06-01T00:00:00Z"), reviewIntervalDays: null },
+      });
+      // A new revision, as every catalog write records, so the route's catalog cache reloads.
+      await db.prisma.auditLog.create({
+        data: { actorLabel: "test", action: "update", entityType: "tool", entityId: tool.id, summary: "test" },
+      });
+      const response = await one(new Request("http://localhost/api/v1/tools/kserve"), {
+        params: Promise.resolve({ slug: "kserve" }),
+      });
+      const { data } = (await response.json()) as {
+        data: { sources: unknown[]; freshness: unknown; review: Record<string, unknown> };
+      };
+      expect(Array.isArray(data.sources)).toBe(true);
+      expect(data.freshness).toEqual(freshness);
+      expect(data.review).toMatchObject({ dueOn: expect.stringMatching(/^2026-/) as string, isOutOfDate: true });
+      expect(data.review.undatedFacts).toEqual(expect.any(Array));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

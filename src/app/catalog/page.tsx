@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { catalogQueryToSearch, parseCatalogQuery, type RawParams } from "@/domain/catalog/catalog-query";
+import { dayOf, outOfDateSlugs, reviewContextOf } from "@/domain/catalog/freshness";
 import { searchCatalog } from "@/domain/catalog/search";
 import { CatalogFilters } from "@/features/catalog/catalog-filters";
 import { CompareTray } from "@/features/catalog/compare-tray";
@@ -30,6 +31,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     return `/catalog${search}${n > 1 ? `${search ? "&" : "?"}page=${n}` : ""}`;
   };
   const { catalog, capabilitiesBySlug } = snapshot;
+  const outOfDate = outOfDateSlugs(shown, dayOf(new Date()), reviewContextOf(catalog.capabilities));
   const phases = catalog.phases.map((p) => ({ value: p.slug, label: p.name }));
   const capabilityGroups = catalog.phases.map((p) => ({
     phase: { value: p.slug, label: p.name },
@@ -73,7 +75,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           ) : (
             <ul className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {shown.map((tool) => (
-                <ToolCard key={tool.slug} tool={tool} capabilities={capabilitiesBySlug} />
+                <ToolCard
+                  key={tool.slug}
+                  tool={tool}
+                  capabilities={capabilitiesBySlug}
+                  isOutOfDate={outOfDate.has(tool.slug)}
+                />
               ))}
             </ul>
           )}

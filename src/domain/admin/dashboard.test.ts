@@ -1,27 +1,41 @@
 import { describe, expect, test } from "vitest";
 import { makeTool } from "../../../tests/fixtures/catalog-builders";
-import { countByStatus, entriesDueForReview, monthsBefore, retiredButStillIntegrated } from "./dashboard";
+import { archivedButUsable, countByStatus, entriesLackingSources, retiredButStillIntegrated } from "./dashboard";
 
-describe("monthsBefore", () => {
-  test.each([
-    ["2026-11-23", 6, "2026-05-23"],
-    ["2026-08-31", 6, "2026-02-28"],
-    ["2026-03-15", 6, "2025-09-15"],
-  ])("%s minus %i months is %s", (now, months, expected) => {
-    expect(monthsBefore(new Date(`${now}T12:00:00Z`), months)).toBe(expected);
-  });
+const source = (supports: ("status" | "license" | "pricing")[]) => ({
+  url: "https://example.com",
+  supports,
+  checked: "2026-11-01",
 });
+const freshness = (archived: boolean) => ({ checked: "2026-12-01", latestRelease: null, lastActivity: null, archived });
 
 describe("dashboard lists", () => {
-  const now = new Date("2026-11-23T12:00:00Z");
-  test("entries last reviewed more than six months ago are due, oldest first; the boundary day is not", () => {
+  test("entries without a dated source for status, licence or pricing, most missing first", () => {
     const tools = [
-      makeTool({ slug: "fresh", lastReviewed: "2026-11-01" }),
-      makeTool({ slug: "boundary", lastReviewed: "2026-05-23" }),
-      makeTool({ slug: "old", lastReviewed: "2026-05-22" }),
-      makeTool({ slug: "older", lastReviewed: "2025-01-01" }),
+      makeTool({ slug: "complete", sources: [source(["status", "license", "pricing"])] }),
+      makeTool({ slug: "no-pricing", sources: [source(["status", "license"])] }),
+      makeTool({ slug: "bare", sources: [] }),
     ];
-    expect(entriesDueForReview(tools, now).map((t) => t.slug)).toEqual(["older", "old"]);
+    expect(entriesLackingSources(tools).map((e) => [e.tool.slug, e.missing])).toEqual([
+      ["bare", ["status", "license", "pricing"]],
+      ["no-pricing", ["pricing"]],
+    ]);
+  });
+
+  test("archived repositories of entries still marked usable", () => {
+    const tools = [
+      makeTool({ slug: "archived-active", freshness: freshness(true) }),
+      makeTool({
+        slug: "archived-sunset",
+        status: "sunset",
+        successor: "x",
+        statusNote: "gone",
+        freshness: freshness(true),
+      }),
+      makeTool({ slug: "alive", freshness: freshness(false) }),
+      makeTool({ slug: "unknown" }),
+    ];
+    expect(archivedButUsable(tools).map((t) => t.slug)).toEqual(["archived-active"]);
   });
 
   test("only retired entries that still have integrations are flagged", () => {

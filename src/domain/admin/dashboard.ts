@@ -1,25 +1,22 @@
+import { undatedFacts, type RequiredSourceFact } from "../catalog/freshness";
 import type { CatalogTool } from "../catalog/types";
 import { TOOL_STATUSES, isRetiredStatus, type ToolStatus } from "../catalog/vocabulary";
 
-/** What the admin dashboard points maintainers at. Pure: the clock is passed in. */
+/** What the admin dashboard points maintainers at, besides entries due for review (freshness.ts). Pure. */
 
-/** An entry not reviewed for this many months is due for a review. */
-export const REVIEW_INTERVAL_MONTHS = 6;
-
-/** The calendar day `months` before `now`, as YYYY-MM-DD (UTC); the day is clamped to the target month's length. */
-export function monthsBefore(now: Date, months: number): string {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay))).toISOString().slice(0, 10);
+/** Entries where status, licence or pricing has no dated source, with the facts missing; most missing first. */
+export function entriesLackingSources(tools: CatalogTool[]): { tool: CatalogTool; missing: RequiredSourceFact[] }[] {
+  return tools
+    .map((tool) => ({ tool, missing: undatedFacts(tool) }))
+    .filter(({ missing }) => missing.length > 0)
+    .sort((a, b) => b.missing.length - a.missing.length || a.tool.name.localeCompare(b.tool.name));
 }
 
-/** Entries whose last review is older than the interval, oldest first. */
-export function entriesDueForReview(tools: CatalogTool[], now: Date, months = REVIEW_INTERVAL_MONTHS): CatalogTool[] {
-  const cutoff = monthsBefore(now, months);
+/** Entries whose repository the last refresh found archived while the entry still calls the tool usable. */
+export function archivedButUsable(tools: CatalogTool[]): CatalogTool[] {
   return tools
-    .filter((t) => t.lastReviewed < cutoff)
-    .sort((a, b) => a.lastReviewed.localeCompare(b.lastReviewed) || a.slug.localeCompare(b.slug));
+    .filter((t) => t.freshness?.archived && !isRetiredStatus(t.status))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Sunset, deprecated or renamed entries that other tools still list as integrations: links worth revisiting. */

@@ -1,6 +1,6 @@
 import type { CatalogTool } from "../catalog/types";
 import { TOOL_STATUSES, type ToolStatus } from "../catalog/vocabulary";
-import { monthsBefore, REVIEW_INTERVAL_MONTHS } from "./dashboard";
+import { isOutOfDate, undatedFacts, type ReviewContext } from "../catalog/freshness";
 
 /** The admin tool table: search, filters, sort and pagination over the catalog, from URL parameters. Pure. */
 
@@ -21,6 +21,8 @@ export type ToolTableQuery = {
   status: ToolStatus | null;
   capability: string | null;
   review: "due" | null;
+  /** "missing": entries where status, licence or pricing has no dated source. */
+  sources: "missing" | null;
   sort: ToolTableSort;
   page: number;
 };
@@ -38,20 +40,26 @@ export function parseToolTableQuery(params: Params): ToolTableQuery {
     status: (TOOL_STATUSES as readonly string[]).includes(status) ? (status as ToolStatus) : null,
     capability: one(params.capability) || null,
     review: one(params.review) === "due" ? "due" : null,
+    sources: one(params.sources) === "missing" ? "missing" : null,
     sort: (TOOL_TABLE_SORTS as readonly string[]).includes(sort) ? (sort as ToolTableSort) : "name",
     page: Number.isFinite(page) && page >= 1 ? page : 1,
   };
 }
 
-export function queryToolTable(rows: ToolTableRow[], query: ToolTableQuery, now: Date) {
+/** `review`: today (YYYY-MM-DD) and the catalog context, for "due for review" (each entry's own interval). */
+export function queryToolTable(
+  rows: ToolTableRow[],
+  query: ToolTableQuery,
+  review: { today: string; context: ReviewContext },
+) {
   const needle = query.q.toLowerCase();
-  const cutoff = monthsBefore(now, REVIEW_INTERVAL_MONTHS);
   const filtered = rows.filter(({ tool }) => {
     if (needle && !`${tool.name} ${tool.slug} ${tool.summary}`.toLowerCase().includes(needle)) return false;
     if (query.status && tool.status !== query.status) return false;
     if (query.capability && ![...tool.capabilities.primary, ...tool.capabilities.secondary].includes(query.capability))
       return false;
-    if (query.review === "due" && !(tool.lastReviewed < cutoff)) return false;
+    if (query.review === "due" && !isOutOfDate(tool, review.today, review.context)) return false;
+    if (query.sources === "missing" && undatedFacts(tool).length === 0) return false;
     return true;
   });
   const byName = (a: ToolTableRow, b: ToolTableRow) => a.tool.name.localeCompare(b.tool.name);
@@ -81,6 +89,7 @@ export function toolTableHref(query: ToolTableQuery, change: Partial<ToolTableQu
   if (next.status) params.set("status", next.status);
   if (next.capability) params.set("capability", next.capability);
   if (next.review) params.set("review", next.review);
+  if (next.sources) params.set("sources", next.sources);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
   const search = params.toString();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { FreshnessBadge } from "@/components/freshness-badge";
 import type { Recommendation, RecommendationItem } from "@/domain/recommender/types";
 import {
   anchorForCapability,
@@ -17,7 +18,7 @@ import { PickExplanation } from "./pick-explanation";
 /** Heading ids of the plan's sections, for the table of contents. */
 export const planSectionId = (section: PlanSection) => `plan-${section === "inPlace" ? "in-place" : section}`;
 
-function ToolName({ item }: { item: RecommendationItem }) {
+function ToolName({ item, outOfDate }: { item: RecommendationItem; outOfDate?: ReadonlySet<string> }) {
   const pick = item.pick;
   if (!pick) return null;
   return (
@@ -25,6 +26,12 @@ function ToolName({ item }: { item: RecommendationItem }) {
       <Link href={`/catalog/${pick.slug}`} className="hover:underline">
         {pick.name}
       </Link>
+      {outOfDate?.has(pick.slug) ? (
+        <>
+          {" "}
+          <FreshnessBadge />
+        </>
+      ) : null}
       {pick.companions.map((c) => (
         <span key={c.slug} className="text-base font-normal text-ink-muted">
           {" "}
@@ -39,7 +46,15 @@ function ToolName({ item }: { item: RecommendationItem }) {
   );
 }
 
-function Item({ item, section }: { item: RecommendationItem; section: PlanSection }) {
+function Item({
+  item,
+  section,
+  outOfDate,
+}: {
+  item: RecommendationItem;
+  section: PlanSection;
+  outOfDate?: ReadonlySet<string>;
+}) {
   const pick = item.pick;
   const tossUp = tossUpText(item);
   return (
@@ -58,7 +73,7 @@ function Item({ item, section }: { item: RecommendationItem; section: PlanSectio
         </span>
       </div>
       {pick ? (
-        <ToolName item={item} />
+        <ToolName item={item} outOfDate={outOfDate} />
       ) : section === "inPlace" ? (
         <p className="mt-1 font-semibold">Practice in place</p>
       ) : (
@@ -130,9 +145,12 @@ function Item({ item, section }: { item: RecommendationItem; section: PlanSectio
 export function StackRoadmap({
   recommendation,
   phaseNames,
+  outOfDate,
 }: {
   recommendation: Recommendation;
   phaseNames: Record<string, string>;
+  /** Slugs past their review interval (outOfDateSlugs in src/domain/catalog/freshness.ts). */
+  outOfDate?: ReadonlySet<string>;
 }) {
   const plan = planBySection(recommendation);
   const counts: Record<PlanSection, number> = {
@@ -172,7 +190,7 @@ export function StackRoadmap({
                   {items
                     .filter((i) => i.phase === phase)
                     .map((item) => (
-                      <Item key={item.capability} item={item} section={section} />
+                      <Item key={item.capability} item={item} section={section} outOfDate={outOfDate} />
                     ))}
                 </ul>
               </div>

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { ZQuestionnaire } from "@/domain/assessment/questionnaire-schema";
 import { FACET_VALUES, SORT_ORDERS } from "@/domain/catalog/search";
-import { ZCapability, ZPhase, ZToolInput } from "@/domain/catalog/schema";
+import { REQUIRED_SOURCE_FACTS } from "@/domain/catalog/freshness";
+import { ZCapability, ZFreshness, ZPhase, ZSource, ZToolInput } from "@/domain/catalog/schema";
 import { ZProfile, ZRecommendation } from "@/domain/report/report-schema";
 import { ZAssessmentSubmission } from "../assessments/assessment-service";
 
@@ -24,9 +25,38 @@ const ZApiError = z
   })
   .meta({ id: "Error" });
 
-const ZTool = ZToolInput.safeExtend({ version: z.number().int(), isOpenSource: z.boolean() }).meta({
+const ZToolReview = z
+  .object({
+    intervalDays: z.number().int().meta({ description: "Days between reviews of this entry (by volatility, or set)." }),
+    reason: z.string().meta({ example: "an LLMOps tool" }),
+    dueOn: z.string().meta({ description: "The last day the entry counts as current: lastReviewed + intervalDays." }),
+    isOutOfDate: z.boolean().meta({ description: "Past dueOn today: pages show “may be out of date”." }),
+    undatedFacts: z
+      .array(z.enum(REQUIRED_SOURCE_FACTS))
+      .meta({ description: "Of status, license and pricing, those no source supports yet." }),
+  })
+  .meta({ id: "ToolReview", description: "How current the entry is, computed on the day of the request." });
+
+const ZTool = ZToolInput.safeExtend({
+  version: z.number().int(),
+  isOpenSource: z.boolean(),
+  sources: z.array(
+    ZSource.meta({
+      id: "Source",
+      description:
+        "Where facts come from: the URL, which facts it supports, and the day (YYYY-MM-DD) someone checked it said so.",
+    }),
+  ),
+  freshness: ZFreshness.meta({
+    id: "Freshness",
+    description:
+      "What npm run catalog:refresh last read from the tool's GitHub repository: latest full release, day of the last push, archived flag, and the day it looked (checked). Null until read; not a curated fact.",
+  }).nullable(),
+  review: ZToolReview,
+}).meta({
   id: "Tool",
-  description: "A catalog entry; capabilities, integrations and successor are slugs.",
+  description:
+    "A catalog entry; capabilities, integrations and successor are slugs. lastReviewed is the day a maintainer last checked the entry against its sources.",
 });
 
 const ZSavedAssessment = z

@@ -11,7 +11,8 @@ const gzip = promisify(gzipCallback);
  * A server-side cache for the public pages whose HTML depends only on the URL and the catalog: home, catalog,
  * tool pages, compare, the questionnaire, the API docs and saved reports (an assessment never changes once saved).
  * Each page is rendered once per catalog revision (the newest audit-log id, which every catalog change writes in the
- * same transaction), then served from memory, its scripts set to run after the first paint (paint-first.ts).
+ * same transaction) and UTC day (pages say "released 3 months ago" and "may be out of date"), then served from memory,
+ * its scripts set to run after the first paint (paint-first.ts).
  *
  * Every response still gets its own CSP nonce and request id. The nonce rendered into the stored page is a random
  * 128-bit value that only the renderer wrote, so replacing each occurrence with a fresh one is exactly what a new
@@ -55,7 +56,8 @@ const MAX_URL_LENGTH = 2048;
 export const FILL_HEADER = "x-page-cache-fill";
 
 type Entry = {
-  revision: number;
+  /** The catalog revision and the UTC day the page was rendered for ("42 2026-12-03"). */
+  revision: string;
   nonce: string;
   /** The page split at each occurrence of its nonce. */
   parts: string[];
@@ -70,6 +72,8 @@ export type PageCacheOptions = {
   origin: string;
   maxBytes: number;
   onError?: (error: unknown, url: string) => void;
+  /** The current instant; a new UTC day starts a new generation of pages. Defaults to the system clock. */
+  now?: () => Date;
 };
 
 export type PageCache = {
@@ -96,7 +100,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let bytes = 0;
   let hits = 0;
   let misses = 0;
-  let currentRevision = -1;
+  let currentRevision = "";
+  const now = options.now ?? (() => new Date());
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -117,7 +122,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
   };
 
-  async function fill(key: string, revision: number): Promise<Entry | null> {
+  async function fill(key: string, revision: string): Promise<Entry | null> {
     const response = await fetch(`${options.origin}${key}`, {
       headers: { [FILL_HEADER]: "1", "accept-encoding": "identity" },
       redirect: "manual",
@@ -137,9 +142,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse, key: string, next: () => void) {
-    let revision: number;
+    let revision: string;
     try {
-      revision = await options.revision();
+      revision = `${await options.revision()} ${now().toISOString().slice(0, 10)}`;
     } catch {
       next(); // The app reports the outage in its own way.
       return;

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { Route } from "next";
 import {
+  archivedButUsable,
   countByStatus,
-  entriesDueForReview,
-  REVIEW_INTERVAL_MONTHS,
+  entriesLackingSources,
   retiredButStillIntegrated,
 } from "@/domain/admin/dashboard";
-import { STATUS_LABELS } from "@/domain/catalog/labels";
+import { dayOf, entriesDueForReview, reviewContextOf } from "@/domain/catalog/freshness";
+import { SOURCE_FACT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import { TOOL_STATUSES } from "@/domain/catalog/vocabulary";
 import { AuditTable } from "@/features/admin/audit-table";
 import { PageHeader } from "@/features/admin/ui";
@@ -21,13 +22,15 @@ const SHOWN = 8;
 
 export default async function AdminDashboard() {
   await requirePageRole("editor", "/admin");
-  const now = new Date();
+  const today = dayOf(new Date());
   const [{ catalog }, recent, maintainers] = await Promise.all([
     getCatalogSnapshot(),
     listAuditEntries({}, { offset: 0, limit: SHOWN }),
     countMaintainers(),
   ]);
-  const due = entriesDueForReview(catalog.tools, now);
+  const due = entriesDueForReview(catalog.tools, today, reviewContextOf(catalog.capabilities));
+  const unsourced = entriesLackingSources(catalog.tools);
+  const archived = archivedButUsable(catalog.tools);
   const retired = retiredButStillIntegrated(catalog.tools);
   const statuses = countByStatus(catalog.tools);
   const integrations = catalog.tools.reduce((sum, t) => sum + t.integrations.length, 0) / 2;
@@ -50,13 +53,15 @@ export default async function AdminDashboard() {
         <h2 id="counts-heading" className="sr-only">
           Counts
         </h2>
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           {[
             ["Tools", catalog.tools.length],
             ["Capabilities", catalog.capabilities.length],
             ["Phases", catalog.phases.length],
             ["Integrations", integrations],
             ["Due for review", due.length],
+            ["Missing a dated source", unsourced.length],
+            ["Archived repositories", archived.length],
             ["Active maintainers", maintainers.active],
           ].map(([label, value]) => (
             <div key={label} className="rounded-lg border border-line bg-surface-raised p-4">
@@ -73,18 +78,24 @@ export default async function AdminDashboard() {
       <div className="mt-10 grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="due-heading">
           <h2 id="due-heading" className="text-lg font-semibold">
-            Not reviewed for {REVIEW_INTERVAL_MONTHS} months ({due.length})
+            Due for review ({due.length})
           </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            Past their review interval: 90 days for LLMOps, commercial and at-risk entries, a year for open source.
+            Users see “may be out of date” on these.
+          </p>
           {due.length === 0 ? (
-            <p className="mt-2 text-sm text-ink-muted">Every entry was reviewed recently.</p>
+            <p className="mt-2 text-sm text-ink-muted">Every entry is within its review interval.</p>
           ) : (
             <ul className="mt-3 divide-y divide-line rounded-lg border border-line">
-              {due.slice(0, SHOWN).map((tool) => (
-                <li key={tool.slug} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
+              {due.slice(0, SHOWN).map(({ tool, review }) => (
+                <li key={tool.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 px-4 py-2 text-sm">
                   <Link href={`/admin/tools/${tool.slug}` as Route} className="font-medium hover:underline">
                     {tool.name}
                   </Link>
-                  <span className="text-ink-muted">last reviewed {tool.lastReviewed}</span>
+                  <span className="text-ink-muted">
+                    due {review.dueOn} · every {review.days} days ({review.reason})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -94,6 +105,62 @@ export default async function AdminDashboard() {
               All {due.length} entries due for review
             </Link>
           ) : null}
+        </section>
+
+        <section aria-labelledby="unsourced-heading">
+          <h2 id="unsourced-heading" className="text-lg font-semibold">
+            Missing a dated source ({unsourced.length})
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            Status, licence and pricing each need a source with the day it was checked.
+          </p>
+          {unsourced.length === 0 ? (
+            <p className="mt-2 text-sm text-ink-muted">Every entry has a dated source for all three.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line rounded-lg border border-line">
+              {unsourced.slice(0, SHOWN).map(({ tool, missing }) => (
+                <li key={tool.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 px-4 py-2 text-sm">
+                  <Link href={`/admin/tools/${tool.slug}` as Route} className="font-medium hover:underline">
+                    {tool.name}
+                  </Link>
+                  <span className="text-ink-muted">
+                    no source for {missing.map((f) => SOURCE_FACT_LABELS[f].toLowerCase()).join(", ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {unsourced.length > SHOWN ? (
+            <Link href="/admin/tools?sources=missing" className="mt-2 inline-block text-sm text-accent hover:underline">
+              All {unsourced.length} entries missing a source
+            </Link>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading" className="text-lg font-semibold">
+            Archived repositories ({archived.length})
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            <code>npm run catalog:refresh</code> found the repository archived, yet the entry is still usable: check its
+            status with a source.
+          </p>
+          {archived.length === 0 ? (
+            <p className="mt-2 text-sm text-ink-muted">None.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line rounded-lg border border-line">
+              {archived.slice(0, SHOWN).map((tool) => (
+                <li key={tool.slug} className="flex flex-wrap items-baseline justify-between gap-x-3 px-4 py-2 text-sm">
+                  <Link href={`/admin/tools/${tool.slug}` as Route} className="font-medium hover:underline">
+                    {tool.name}
+                  </Link>
+                  <span className="text-ink-muted">
+                    {STATUS_LABELS[tool.status].toLowerCase()} · checked {tool.freshness?.checked}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
 
         <section aria-labelledby="retired-heading">

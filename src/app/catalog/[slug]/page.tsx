@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
 import { Markdown } from "@/components/markdown";
+import { FreshnessBadge } from "@/components/freshness-badge";
 import { RATING_LABELS, RISK_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import { findAlternatives } from "@/domain/catalog/alternatives";
+import { dayOf, reviewContextOf, reviewDue } from "@/domain/catalog/freshness";
 import {
   isRetiredStatus,
   CLOUD_LABELS,
@@ -15,6 +17,7 @@ import {
   TEAM_SIZE_LABELS,
 } from "@/domain/catalog/vocabulary";
 import { StatusBadge } from "@/features/catalog/status-badge";
+import { CheckedFact, ProjectActivityFact, SourcesSection } from "@/features/catalog/tool-freshness";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -47,6 +50,8 @@ export default async function ToolPage({ params }: Params) {
     .filter((t) => t !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   const compareWith = [tool.slug, ...alternatives.slice(0, 2).map((t) => t.slug)];
+  const today = dayOf(new Date());
+  const review = reviewDue(tool, today, reviewContextOf(snapshot.catalog.capabilities));
 
   return (
     <article className="page-width py-10">
@@ -82,6 +87,12 @@ export default async function ToolPage({ params }: Params) {
       <header className="mt-6 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{tool.name}</h1>
+          {review.isOutOfDate || tool.freshness?.archived ? (
+            <p className="mt-2 flex flex-wrap gap-2">
+              {review.isOutOfDate ? <FreshnessBadge lastReviewed={tool.lastReviewed} /> : null}
+              {tool.freshness?.archived ? <Badge tone="danger">Repository archived</Badge> : null}
+            </p>
+          ) : null}
           <p className="mt-2 max-w-2xl text-lg text-ink-muted">{tool.summary}</p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -203,6 +214,8 @@ export default async function ToolPage({ params }: Params) {
               </ul>
             )}
           </section>
+
+          <SourcesSection tool={tool} review={review} />
         </div>
 
         <aside aria-labelledby="facts-heading">
@@ -258,8 +271,13 @@ export default async function ToolPage({ params }: Params) {
                 })}
               </ul>
             </Fact>
-            <Fact label="Last reviewed">
-              <time dateTime={tool.lastReviewed}>{tool.lastReviewed}</time>
+            {tool.freshness ? (
+              <Fact label="Project">
+                <ProjectActivityFact freshness={tool.freshness} today={today} />
+              </Fact>
+            ) : null}
+            <Fact label="Checked">
+              <CheckedFact tool={tool} review={review} />
             </Fact>
           </dl>
         </aside>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/badge";
+import { dayOf, outOfDateSlugs, reviewContextOf } from "@/domain/catalog/freshness";
 import { STAGE_NAMES } from "@/domain/catalog/vocabulary";
 import { buildLifecycleDiagram, STATUS_LEGEND } from "@/domain/report/mermaid";
 import {
@@ -26,6 +27,7 @@ import { StackWarnings } from "@/features/report/stack-warnings";
 import { WeakestAreasSentence } from "@/features/report/weakest-areas-sentence";
 import { WhatIfLauncher } from "@/features/what-if/what-if-launcher";
 import { loadReportView } from "@/server/assessments/report-service";
+import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -66,6 +68,9 @@ export default async function ResultPage({ params }: Params) {
   const phaseNames = Object.fromEntries(data.phases.map((p) => [p.slug, p.name]));
   const diagram = buildLifecycleDiagram(recommendation, data.phases, { layoutHints: true });
   const portableDiagram = buildLifecycleDiagram(recommendation, data.phases);
+  // Freshness is today's: a pick whose catalog entry is now past its review interval says so.
+  const catalog = (await getCatalogSnapshot()).catalog;
+  const outOfDate = outOfDateSlugs(catalog.tools, dayOf(new Date()), reviewContextOf(catalog.capabilities));
   // Flag the weakest area only when it is a real weakness, not a near-tie at the top.
   const flagged =
     profile.overall.weakest < WEAKNESS_FLAG_BELOW &&
@@ -286,7 +291,7 @@ export default async function ResultPage({ params }: Params) {
           <WhatIfLauncher assessmentId={assessment.id} />
         </div>
         <div className="mt-6">
-          <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} />
+          <StackRoadmap recommendation={recommendation} phaseNames={phaseNames} outOfDate={outOfDate} />
         </div>
       </section>
 

@@ -1,3 +1,4 @@
+import { dayOf, reviewContextOf } from "@/domain/catalog/freshness";
 import Link from "next/link";
 import type { Route } from "next";
 import { STATUS_LABELS } from "@/domain/catalog/labels";
@@ -31,7 +32,10 @@ export default async function AdminToolsPage({ searchParams }: Props) {
       isAdminEdited: extra ? extra.seededVersion !== tool.version : false,
     };
   });
-  const result = queryToolTable(rows, query, new Date());
+  const result = queryToolTable(rows, query, {
+    today: dayOf(new Date()),
+    context: reviewContextOf(catalog.capabilities),
+  });
 
   return (
     <>
@@ -101,9 +105,13 @@ export default async function AdminToolsPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className="flex items-end gap-2">
+        <div className="flex flex-col justify-end gap-1">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="review" value="due" defaultChecked={query.review === "due"} /> Due for review
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="sources" value="missing" defaultChecked={query.sources === "missing"} />{" "}
+            Missing sources
           </label>
         </div>
         <div className="flex gap-2 sm:col-span-2 lg:col-span-6">

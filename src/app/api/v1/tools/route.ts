@@ -2,6 +2,7 @@ import { apiHandler } from "@/server/http/api-handler";
 import { readPreflight, withReadCors } from "@/server/http/cors";
 import { parseCatalogQueryStrict, type RawParams } from "@/domain/catalog/catalog-query";
 import { searchCatalog } from "@/domain/catalog/search";
+import { dayOf, reviewContextOf } from "@/domain/catalog/freshness";
 import { toPublicTool } from "@/domain/catalog/tool-dto";
 import { getCatalogSnapshot } from "@/server/catalog/catalog-snapshot";
 import { CACHE_PUBLIC_CATALOG, jsonError, jsonOk } from "@/server/http/api-response";
@@ -38,13 +39,15 @@ export const GET = apiHandler(async (request: Request) => {
   const snapshot = await getCatalogSnapshot();
   const result = searchCatalog(snapshot.index, parsed.query);
   const page = result.tools.slice(offset, offset + limit);
+  const today = dayOf(new Date());
+  const context = reviewContextOf(snapshot.catalog.capabilities);
   const next = offset + limit < result.total ? new URL(url) : null;
   next?.searchParams.set("offset", String(offset + limit));
   next?.searchParams.set("limit", String(limit));
   return withReadCors(
     jsonOk(
       {
-        data: page.map(toPublicTool),
+        data: page.map((tool) => toPublicTool(tool, today, context)),
         meta: { total: result.total, limit, offset, catalogRevision: snapshot.revision },
         links: { self: url.pathname + url.search, next: next ? next.pathname + next.search : null },
       },
