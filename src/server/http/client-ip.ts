@@ -1,2 +1,2 @@
-/** The request header our own server sets to the client's address (see scripts/start.ts and rate-limit.ts). */
+/** The request header our own server sets to the client's address (see production-server.ts and rate-limit.ts). */
 export const CLIENT_IP_HEADER = "x-advisor-client-ip";

@@ -6,7 +6,7 @@ import { jsonError } from "./api-response";
 
 /**
  * Per-client rate limits on writes and exports, counted in the database so they hold across instances. The
- * client address comes from the `x-advisor-client-ip` header that our own server (scripts/start.ts) sets from the
+ * client address comes from the `x-advisor-client-ip` header that our own server (src/server/http/production-server.ts) sets from the
  * socket, or from X-Forwarded-For when TRUST_PROXY is on; a client cannot set it itself.
  */
 export type LimitPurpose = "write" | "export" | "pdf";
