@@ -138,7 +138,7 @@ describe("content validation catches", () => {
         {
           file: "capabilities.yaml",
           index: 0,
-          capability: { slug: "testing", name: "Testing", phase: "cicd", description: "d", neededFromStage: 1 },
+          capability: { slug: "testing", name: "Testing", phase: "cicd", description: "d", neededFromStage: 1, plan: null },
         },
       ],
       tools: [

@@ -38,6 +38,11 @@ function newTool(slug: string, overrides: Partial<ToolInput> = {}): ToolInput {
     successor: null,
     statusNote: null,
     lastReviewed: "2026-11-01",
+    vendorSupport: false,
+    relations: { requires: [], implies: [], companions: [], partOf: null },
+    sources: [],
+    reviewIntervalDays: null,
+    freshness: null,
     ...overrides,
   };
 }
@@ -236,6 +241,7 @@ describe.each(testBackends())("catalog editing on %s", (backend) => {
       phase: "test-phase",
       description: "For tests.",
       neededFromStage: 2,
+      plan: null,
     };
     expect(await editor.saveCapabilityChange(capability, undefined, alice)).toMatchObject({ ok: true });
     expect(

@@ -38,6 +38,11 @@ export function toolInputOf(tool: CatalogTool): ToolInput {
     successor: tool.successor,
     statusNote: tool.statusNote,
     lastReviewed: tool.lastReviewed,
+    vendorSupport: tool.vendorSupport,
+    relations: tool.relations,
+    sources: tool.sources,
+    reviewIntervalDays: tool.reviewIntervalDays,
+    freshness: tool.freshness,
   };
 }
 
@@ -52,6 +57,7 @@ export function capabilityInputOf(capability: CatalogCapability): Capability {
     phase: capability.phase,
     description: capability.description,
     neededFromStage: capability.neededFromStage,
+    plan: capability.plan,
   };
 }
 
@@ -81,6 +87,8 @@ export function toolInputFromSnapshot(
   const links = snapshot.capabilityLinks.filter(isRecord);
   const slugsWith = (role: string) => links.filter((l) => l.role === role).map((l) => String(l.slug));
   const { capabilityLinks: _links, successorSlug, isOpenSource: _isOpenSource, lastReviewed, ...columns } = snapshot;
+  // Columns added later are null in older seed snapshots: leave them out so the schema's defaults apply.
+  for (const key of ["relations", "sources"] as const) if (columns[key] === null) delete columns[key];
   return {
     raw: {
       ...(columns as Omit<ToolInputRaw, "capabilities" | "successor" | "lastReviewed">),

@@ -32,6 +32,16 @@ export const ZOption = z
      */
     gap: ZText(200).optional(),
     description: ZText(300).optional(),
+    /**
+     * Capabilities this answer shows to be in place (single: when chosen; multi: when ticked). The recommender
+     * keeps them as they are, even when no tool is named, and proposes a change only for a stated reason.
+     */
+    covers: z.array(ZId).optional(),
+    /**
+     * Capabilities this answer makes necessary now (single: when chosen; multi: when NOT ticked, like `gap`), e.g.
+     * credentials shared in chat make secrets management a change for now.
+     */
+    needs: z.array(ZId).optional(),
   })
   .strict();
 export type QuestionOption = z.infer<typeof ZOption>;

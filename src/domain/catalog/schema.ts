@@ -5,10 +5,12 @@ import {
   CLOUDS,
   HOSTING_OPTIONS,
   MATURITY_STAGES,
+  PLAN_CONDITIONS,
   PRICING_MODELS,
   RATING_MAX,
   RATING_MIN,
   RISK_KINDS,
+  SOURCE_FACTS,
   TEAM_SIZES,
   TOOL_STATUSES,
   isRetiredStatus,
@@ -63,16 +65,65 @@ export const ZPhase = z
   .strict();
 export type Phase = z.infer<typeof ZPhase>;
 
+const ZStage = z
+  .number()
+  .int()
+  .min(1, "must be a maturity stage from 1 to 4")
+  .max(4, "must be a maturity stage from 1 to 4");
+
+/** An answer that pulls a capability earlier: to the team's own stage ("now"), or at the latest to a given stage. */
+export const ZCapabilityPull = z
+  .object({
+    when: z.enum(PLAN_CONDITIONS),
+    to: z.union([z.literal("now"), ZStage]),
+    /** Why, in the team's terms: shown as the driver of the pull. */
+    reason: ZText(200),
+  })
+  .strict();
+export type CapabilityPull = z.infer<typeof ZCapabilityPull>;
+
+/**
+ * How the recommender plans a capability. A capability without a plan is context (databases, languages,
+ * notebooks…): chosen for reasons outside MLOps, never filled by the engine.
+ */
+export const ZCapabilityPlan = z
+  .object({
+    /** The event that makes the capability worth its cost, written to complete "Adopt it …". */
+    trigger: ZText(240),
+    /**
+     * A critical job (secrets, identity, audit, system monitoring, logging, alerting, the model registry): only a
+     * tool built for it fills the slot, or a side-job tool already in the stack for its main job.
+     */
+    critical: z.boolean().default(false),
+    /** Urgency, 1–10, when "now" must be cut to the team's budget: the highest go first. */
+    priority: z.number().int().min(1).max(10),
+    /** The questionnaire dimension whose weakness makes this capability urgent. */
+    dimension: ZSlug.nullable().default(null),
+    /** Every condition must hold (or be planned) for the capability to apply at all. */
+    appliesWhen: uniqueList(z.enum(PLAN_CONDITIONS), "appliesWhen").default([]),
+    /** Answers that pull the capability earlier than `neededFromStage`. */
+    pulls: z.array(ZCapabilityPull).max(12).default([]),
+    /** Capabilities whose picks this one's pick must work with (CI with the code host). */
+    couplings: uniqueList(ZSlug, "couplings").default([]),
+  })
+  .strict();
+export type CapabilityPlan = z.infer<typeof ZCapabilityPlan>;
+
 export const ZCapability = z
   .object({
     slug: ZSlug,
     name: ZText(80),
     phase: ZSlug,
     description: ZText(800),
-    /** The maturity stage at which a typical team first needs this capability. */
-    neededFromStage: z.number().int().min(1).max(4),
+    /** The maturity stage at which a typical team first needs this capability. The recommender reads it. */
+    neededFromStage: ZStage,
+    plan: ZCapabilityPlan.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .superRefine((capability, ctx) => {
+    if (capability.plan?.couplings.includes(capability.slug))
+      ctx.addIssue({ code: "custom", path: ["plan", "couplings"], message: "must not list the capability itself" });
+  });
 export type Capability = z.infer<typeof ZCapability>;
 
 export const ZRisk = z
@@ -82,6 +133,53 @@ export const ZRisk = z
   })
   .strict();
 export type Risk = z.infer<typeof ZRisk>;
+
+/** How a tool relates to other catalog entries. Every slug must exist in the catalog. */
+export const ZToolRelations = z
+  .object({
+    /** Each group: the tool needs one of these in the stack (Kibana needs Elasticsearch or OpenSearch). */
+    requires: z
+      .array(uniqueList(ZSlug, "requires group").min(1, "a group must name at least one tool"))
+      .max(6)
+      .default([]),
+    /** Using this tool means the team has these (GitHub Actions implies GitHub). */
+    implies: uniqueList(ZSlug, "implies").max(6).default([]),
+    /** Tools that travel with it; companions are never runners-up of each other. Symmetric. */
+    companions: uniqueList(ZSlug, "companions").max(8).default([]),
+    /** The platform this tool is a part of (SageMaker Pipelines is part of SageMaker). */
+    partOf: ZSlug.nullable().default(null),
+  })
+  .strict();
+export type ToolRelations = z.infer<typeof ZToolRelations>;
+export const NO_RELATIONS: ToolRelations = { requires: [], implies: [], companions: [], partOf: null };
+
+/** A dated source for catalog facts. */
+export const ZSource = z
+  .object({
+    url: ZHttpUrl,
+    /** Which facts it supports. */
+    supports: uniqueList(z.enum(SOURCE_FACTS), "supports").min(1, "must name at least one fact it supports"),
+    /** The day someone last checked the source said so. */
+    checked: ZIsoDate,
+    note: ZText(200).optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof ZSource>;
+
+/** What `npm run catalog:refresh` last read from the tool's repository. */
+export const ZFreshness = z
+  .object({
+    checked: ZIsoDate,
+    latestRelease: z
+      .object({ version: ZText(80), date: ZIsoDate })
+      .strict()
+      .nullable(),
+    /** The day of the repository's last push. */
+    lastActivity: ZIsoDate.nullable(),
+    archived: z.boolean(),
+  })
+  .strict();
+export type Freshness = z.infer<typeof ZFreshness>;
 
 export const ZToolInput = z
   .object({
@@ -121,6 +219,13 @@ export const ZToolInput = z
     successor: ZSlug.nullable().default(null),
     statusNote: ZText(600).nullable().default(null),
     lastReviewed: ZIsoDate,
+    /** A company sells support or an enterprise subscription for this software (the provider, for cloud services). */
+    vendorSupport: z.boolean().default(false),
+    relations: ZToolRelations.default(NO_RELATIONS),
+    sources: z.array(ZSource).max(12).default([]),
+    /** Days between reviews; null: by volatility (src/domain/catalog/freshness.ts). */
+    reviewIntervalDays: z.number().int().min(30).max(730).nullable().default(null),
+    freshness: ZFreshness.nullable().default(null),
   })
   .strict()
   .superRefine((tool, ctx) => {
@@ -139,6 +244,15 @@ export const ZToolInput = z
     }
     if (tool.integrations.includes(tool.slug)) {
       ctx.addIssue({ code: "custom", path: ["integrations"], message: "must not list the tool itself" });
+    }
+    const related = [
+      ...tool.relations.requires.flat(),
+      ...tool.relations.implies,
+      ...tool.relations.companions,
+      ...(tool.relations.partOf ? [tool.relations.partOf] : []),
+    ];
+    if (related.includes(tool.slug)) {
+      ctx.addIssue({ code: "custom", path: ["relations"], message: "must not name the tool itself" });
     }
     const both = tool.capabilities.primary.filter((slug) => tool.capabilities.secondary.includes(slug));
     if (both.length > 0) {

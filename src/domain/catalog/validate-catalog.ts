@@ -66,6 +66,10 @@ export function validateCatalogReferences(content: CatalogContent): ContentIssue
     if (!phaseSlugs.has(capability.phase)) {
       issues.push({ file, path: [index, "phase"], message: `unknown phase "${capability.phase}"` });
     }
+    capability.plan?.couplings.forEach((slug, i) => {
+      if (!capabilitySlugs.has(slug))
+        issues.push({ file, path: [index, "plan", "couplings", i], message: `unknown capability "${slug}"` });
+    });
   }
 
   for (const { file, index, tool } of content.tools) {
@@ -81,6 +85,14 @@ export function validateCatalogReferences(content: CatalogContent): ContentIssue
         issues.push({ file, path: [index, "integrations", i], message: `unknown integration target "${slug}"` });
       }
     });
+    const relationTarget = (slug: string, at: (string | number)[]) => {
+      if (!toolsBySlug.has(slug))
+        issues.push({ file, path: [index, "relations", ...at], message: `unknown tool "${slug}"` });
+    };
+    tool.relations.requires.forEach((group, g) => group.forEach((slug, i) => relationTarget(slug, ["requires", g, i])));
+    tool.relations.implies.forEach((slug, i) => relationTarget(slug, ["implies", i]));
+    tool.relations.companions.forEach((slug, i) => relationTarget(slug, ["companions", i]));
+    if (tool.relations.partOf !== null) relationTarget(tool.relations.partOf, ["partOf"]);
     if (tool.successor !== null) {
       const successor = toolsBySlug.get(tool.successor);
       if (!successor) {

@@ -72,3 +72,51 @@ export type CapabilityRole = (typeof CAPABILITY_ROLES)[number];
 /** Ops complexity and learning curve are both rated on this scale: 1 trivial … 5 needs a dedicated team. */
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;
+
+/**
+ * Conditions on a team's answers that the capability plan (content/capabilities.yaml) refers to. Each is read from
+ * the constraints by `evaluateCondition` in src/domain/recommender/conditions.ts; a condition can be met, planned
+ * (the team said it is coming: prepare at the next stage) or not met.
+ */
+export const PLAN_CONDITIONS = [
+  /** At least one model in production. */
+  "models-in-production",
+  /** Four or more models in production. */
+  "several-models",
+  /** More than twenty models in production. */
+  "many-models",
+  "regulated",
+  "air-gapped",
+  /** Part of the estate runs on the team's own premises. */
+  "on-premises",
+  /** Runs Kubernetes (planned: it is planned). */
+  "kubernetes",
+  /** Trains its own models (not only fine-tunes or calls hosted models). */
+  "trains-models",
+  /** Trains or fine-tunes models. */
+  "tunes-models",
+  /** Builds applications on large language models (planned: they are planned). */
+  "llm-apps",
+  /** Serves open-weight language models itself. */
+  "self-hosts-llms",
+  /** Runs on one cloud and prefers managed services. */
+  "managed-single-cloud",
+  /** Eleven or more people work on ML. */
+  "medium-team",
+  /** More than fifty people work on ML. */
+  "large-team",
+] as const;
+export type PlanCondition = (typeof PLAN_CONDITIONS)[number];
+
+/** The kinds of fact a catalog source can support. Status, licence and pricing each need a dated source. */
+export const SOURCE_FACTS = [
+  "status",
+  "license",
+  "pricing",
+  "ownership",
+  "hosting",
+  "capabilities",
+  "release",
+  "other",
+] as const;
+export type SourceFact = (typeof SOURCE_FACTS)[number];

@@ -206,6 +206,8 @@ export function CapabilityEditor({
       phase: text(form, "phase"),
       description: text(form, "description"),
       neededFromStage: Number(form.get("neededFromStage")),
+      // Not editable here yet: carried over unchanged so a save never drops it.
+      plan: capability?.plan ?? null,
     };
     run(() => saveCapabilityAction({ capability: next, expectedVersion: version }));
   };

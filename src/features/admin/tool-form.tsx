@@ -61,6 +61,8 @@ type FormState = {
   successor: string;
   statusNote: string;
   lastReviewed: string;
+  /** Fields this form does not edit yet: carried over unchanged so a save never drops them. */
+  carried: Pick<ToolInput, "vendorSupport" | "relations" | "sources" | "reviewIntervalDays" | "freshness">;
 };
 
 function toState(tool: ToolInput): FormState {
@@ -77,6 +79,13 @@ function toState(tool: ToolInput): FormState {
     risks: tool.risks.map((r) => ({ ...r })),
     successor: tool.successor ?? "",
     statusNote: tool.statusNote ?? "",
+    carried: {
+      vendorSupport: tool.vendorSupport,
+      relations: tool.relations,
+      sources: tool.sources,
+      reviewIntervalDays: tool.reviewIntervalDays,
+      freshness: tool.freshness,
+    },
   };
 }
 
@@ -114,6 +123,7 @@ function toRaw(state: FormState) {
     successor: orNull(state.successor),
     statusNote: orNull(state.statusNote),
     lastReviewed: state.lastReviewed,
+    ...state.carried,
   };
 }
 

@@ -135,6 +135,7 @@ export async function restoreVersion(
     phase: record.phase,
     description: record.description,
     neededFromStage: record.neededFromStage,
+    plan: record.plan ?? null,
   });
   if (!parsed.success) return { ok: false, reason: "invalid", issues: issuesOf(parsed.error) };
   return saveCapabilityChange(parsed.data, expectedVersion, actor, "restore");

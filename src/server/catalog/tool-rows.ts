@@ -1,9 +1,28 @@
+import { DbNull } from "@prisma/client/runtime/client";
 import { isOpenSourceLicense } from "@/domain/catalog/licenses";
-import type { Capability, Phase, Risk, ToolInput } from "@/domain/catalog/schema";
+import {
+  NO_RELATIONS,
+  type Capability,
+  type CapabilityPlan,
+  type Freshness,
+  type Phase,
+  type Risk,
+  type Source,
+  type ToolInput,
+  type ToolRelations,
+} from "@/domain/catalog/schema";
 import type { CatalogCapability, CatalogPhase, CatalogTool } from "@/domain/catalog/types";
 import type { CapabilityRole } from "@/domain/catalog/vocabulary";
 
 /** Mapping between catalog DTOs and database rows. No business rules here. */
+
+/** Prisma writes SQL NULL into a nullable JSON column only when given this marker (a plain null is refused). */
+const DB_NULL = DbNull;
+
+/** Plain JSON of column data, with the SQL NULL marker read as null: for comparing with what a row holds. */
+export function plainColumns(data: object): unknown {
+  return JSON.parse(JSON.stringify(data, (_key, value: unknown) => (value === DB_NULL ? null : value)));
+}
 
 export function dateFromIso(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
@@ -38,6 +57,11 @@ export function toolColumns(input: ToolInput) {
     status: input.status,
     statusNote: input.statusNote,
     lastReviewed: dateFromIso(input.lastReviewed),
+    vendorSupport: input.vendorSupport,
+    relations: input.relations,
+    sources: input.sources,
+    reviewIntervalDays: input.reviewIntervalDays,
+    freshness: input.freshness ?? DB_NULL,
   };
 }
 
@@ -65,6 +89,11 @@ export type ToolRow = {
   status: string;
   statusNote: string | null;
   lastReviewed: Date;
+  vendorSupport: boolean;
+  relations: unknown;
+  sources: unknown;
+  reviewIntervalDays: number | null;
+  freshness: unknown;
   version: number;
   successor: { slug: string } | null;
   capabilities: { role: string; capability: { slug: string; sortOrder: number } }[];
@@ -95,6 +124,11 @@ export const TOOL_ROW_SELECT = {
   status: true,
   statusNote: true,
   lastReviewed: true,
+  vendorSupport: true,
+  relations: true,
+  sources: true,
+  reviewIntervalDays: true,
+  freshness: true,
   version: true,
   successor: { select: { slug: true } },
   capabilities: { select: { role: true, capability: { select: { slug: true, sortOrder: true } } } },
@@ -136,6 +170,11 @@ export function toolFromRow(row: ToolRow, integrations: string[]): CatalogTool {
     successor: row.successor?.slug ?? null,
     statusNote: row.statusNote,
     lastReviewed: isoFromDate(row.lastReviewed),
+    vendorSupport: row.vendorSupport,
+    relations: (row.relations as ToolRelations | null) ?? NO_RELATIONS,
+    sources: (row.sources as Source[] | null) ?? [],
+    reviewIntervalDays: row.reviewIntervalDays,
+    freshness: (row.freshness as Freshness | null) ?? null,
   };
 }
 
@@ -167,12 +206,25 @@ export function phaseFromRow(row: {
   };
 }
 
+/** The columns of a capability row (its phase is resolved to an id by the caller). */
+export function capabilityColumns(capability: Capability, phaseId: string) {
+  return {
+    slug: capability.slug,
+    name: capability.name,
+    phaseId,
+    description: capability.description,
+    neededFromStage: capability.neededFromStage,
+    plan: capability.plan ?? DB_NULL,
+  };
+}
+
 export function capabilityFromRow(row: {
   id: string;
   slug: string;
   name: string;
   description: string;
   neededFromStage: number;
+  plan: unknown;
   phase: { slug: string };
 }): CatalogCapability {
   return {
@@ -182,6 +234,7 @@ export function capabilityFromRow(row: {
     phase: row.phase.slug,
     description: row.description,
     neededFromStage: row.neededFromStage,
+    plan: (row.plan as CapabilityPlan | null) ?? null,
   };
 }
 

@@ -15,7 +15,7 @@ import type { ContentIssue } from "@/domain/catalog/validate-catalog";
 import { isRetiredStatus } from "@/domain/catalog/vocabulary";
 import { prisma } from "../db/client";
 import type { Prisma } from "../db/prisma";
-import { phaseColumns, toolColumns } from "../catalog/tool-rows";
+import { capabilityColumns, phaseColumns, toolColumns } from "../catalog/tool-rows";
 import { getCatalog } from "./catalog-repository";
 
 /**
@@ -522,13 +522,7 @@ export async function saveCapability(
         reason: "invalid",
         issues: [{ path: ["phase"], message: `unknown phase "${request.input.phase}"` }],
       };
-    const data = {
-      slug: request.input.slug,
-      name: request.input.name,
-      phaseId,
-      description: request.input.description,
-      neededFromStage: request.input.neededFromStage,
-    };
+    const data = capabilityColumns(request.input, phaseId);
     let id: string;
     let version: number;
     if (request.mode === "create") {
@@ -575,6 +569,7 @@ export async function deleteCapability(
       phase: row.phase.slug,
       description: row.description,
       neededFromStage: row.neededFromStage,
+      plan: (row.plan as Capability["plan"]) ?? null,
       version: row.version,
     };
     if (row.version !== expectedVersion)
@@ -660,14 +655,7 @@ export async function applyCatalogImport(
     for (const [index, entry] of plan.capabilities.entries()) {
       if (entry.action === "unchanged") continue;
       const row = capabilityRowsBySlug.get(entry.slug);
-      const data = {
-        slug: entry.next.slug,
-        name: entry.next.name,
-        phaseId: phaseIds.get(entry.next.phase)!,
-        description: entry.next.description,
-        neededFromStage: entry.next.neededFromStage,
-        sortOrder: index,
-      };
+      const data = { ...capabilityColumns(entry.next, phaseIds.get(entry.next.phase)!), sortOrder: index };
       if (row) await tx.capability.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
       else
         await tx.capability.create({

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { integrationPairs, type CatalogContent } from "@/domain/catalog/validate-catalog";
 import type { DbClient, Prisma } from "../db/prisma";
-import { phaseColumns, toolColumns } from "../catalog/tool-rows";
+import { capabilityColumns, phaseColumns, plainColumns, toolColumns } from "../catalog/tool-rows";
 
 /**
  * Loads validated catalog content into the database in one transaction. Idempotent: ids are the content slugs at
@@ -90,12 +90,12 @@ async function syncEntity<
       return "deleted";
     }
     await spec.create(data);
-    await audit(tx, "create", spec.entityType, spec.id, `Seeded ${label}`, null, data);
+    await audit(tx, "create", spec.entityType, spec.id, `Seeded ${label}`, null, plainColumns(data));
     report.created.push(label);
     return "created";
   }
   const current = pick(existing as unknown as Data, Object.keys(data) as (keyof Data)[]);
-  if (isDeepStrictEqual(JSON.parse(JSON.stringify(current)), JSON.parse(JSON.stringify(data)))) {
+  if (isDeepStrictEqual(plainColumns(current), plainColumns(data))) {
     report.unchanged += 1;
     return "unchanged";
   }
@@ -104,7 +104,7 @@ async function syncEntity<
     return "kept";
   }
   await spec.update(data, existing.version + 1);
-  await audit(tx, "update", spec.entityType, spec.id, `Updated ${label} from content`, current, data);
+  await audit(tx, "update", spec.entityType, spec.id, `Updated ${label} from content`, current, plainColumns(data));
   report.updated.push(label);
   return "updated";
 }
@@ -156,14 +156,7 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
           entityType: "capability",
           id,
           label: `capability ${capability.slug}`,
-          data: {
-            slug: capability.slug,
-            name: capability.name,
-            phaseId,
-            description: capability.description,
-            neededFromStage: capability.neededFromStage,
-            sortOrder,
-          },
+          data: { ...capabilityColumns(capability, phaseId), sortOrder },
           existing,
           deleted: deletedCapabilities,
           report,

@@ -37,6 +37,11 @@ export default async function NewToolPage() {
     successor: null,
     statusNote: null,
     lastReviewed: new Date().toISOString().slice(0, 10),
+    vendorSupport: false,
+    relations: { requires: [], implies: [], companions: [], partOf: null },
+    sources: [],
+    reviewIntervalDays: null,
+    freshness: null,
   };
   return (
     <>
