@@ -19,6 +19,22 @@ const nextConfig: NextConfig = {
   // Only local, static images are served; the optimizer is off so it cannot be used to fetch remote content.
   images: { unoptimized: true },
   typedRoutes: true,
+  // The framework's own files (scripts, stylesheets) skip src/proxy.ts, which sets the pages' headers: they get the
+  // same protection here, with a policy that lets nothing load inside them.
+  headers() {
+    const protective = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+      { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+      { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+    ];
+    return Promise.resolve([
+      { source: "/_next/static/:path*", headers: protective },
+      { source: "/favicon.ico", headers: protective },
+    ]);
+  },
   experimental: {
     // forbidden() answers 403 for a signed-in maintainer without the role an admin page needs (src/app/forbidden.tsx).
     authInterrupts: true,

@@ -4,7 +4,7 @@ import type { Catalog, CatalogCapability, CatalogPhase, CatalogTool } from "@/do
 import { toRecommenderCatalog } from "@/domain/recommender/from-profile";
 import type { RecommenderCatalog } from "@/domain/recommender/types";
 import { env } from "@/env";
-import { openCatalogRevisionReader, type CatalogRevisionReader } from "../db/catalog-revision-reader";
+import { sharedCatalogRevisionReader, type CatalogRevisionReader } from "../db/catalog-revision-reader";
 import { getCatalog } from "../repositories/catalog-repository";
 
 /**
@@ -45,7 +45,7 @@ async function load(revision: number): Promise<CatalogSnapshot> {
 let revisions: CatalogRevisionReader | null = null;
 
 export async function getCatalogSnapshot(): Promise<CatalogSnapshot> {
-  revisions ??= openCatalogRevisionReader(env.DATABASE_URL);
+  revisions ??= sharedCatalogRevisionReader(env.DATABASE_URL);
   const revision = await revisions.read();
   if (!cached || revision !== cachedRevision) {
     cachedRevision = revision;
