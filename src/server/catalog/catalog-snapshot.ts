@@ -4,6 +4,7 @@ import type { Catalog, CatalogCapability, CatalogPhase, CatalogTool } from "@/do
 import { toRecommenderCatalog } from "@/domain/recommender/from-profile";
 import type { RecommenderCatalog } from "@/domain/recommender/types";
 import { env } from "@/env";
+import { subscribeToCatalogChanges } from "../cache/catalog-changed";
 import { sharedCatalogRevisionReader, type CatalogRevisionReader } from "../db/catalog-revision-reader";
 import { getCatalog } from "../repositories/catalog-repository";
 
@@ -27,6 +28,12 @@ export type CatalogSnapshot = {
 
 let cached: Promise<CatalogSnapshot> | null = null;
 let cachedRevision = -1;
+
+// A change made in this process frees the old snapshot now (the next call would notice the revision anyway).
+subscribeToCatalogChanges(() => {
+  cached = null;
+  cachedRevision = -1;
+});
 
 async function load(revision: number): Promise<CatalogSnapshot> {
   const catalog = await getCatalog();

@@ -76,6 +76,8 @@ export type PageCache = {
    */
   handle(req: IncomingMessage, res: ServerResponse, next: () => void, revision?: number): void;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
+  /** Drops every stored page (the catalog changed in this process: onCatalogChanged). */
+  clear(): void;
 };
 
 /** The cache key of a request that may be answered from memory, or null. */
@@ -221,6 +223,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       });
     },
     stats: () => ({ entries: entries.size, bytes, hits, misses }),
+    clear: () => {
+      entries.clear();
+      bytes = 0;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { databaseBackend, env } from "@/env";
+import { subscribeToCatalogChanges } from "../cache/catalog-changed";
 import { sharedCatalogRevisionReader } from "../db/catalog-revision-reader";
 import { logger } from "../log/logger";
 import { CLIENT_IP_HEADER, clientAddressOf } from "./client-ip";
@@ -45,6 +46,7 @@ export async function startProductionServer({ dir }: { dir: string }): Promise<S
           onError: (err: unknown, url) => logger.warn({ err, url }, "page cache could not render; served directly"),
         })
       : null;
+  if (pages) subscribeToCatalogChanges(() => pages.clear());
   const server = createServer(
     createRequestListener({
       app: (req, res) => void handle(req, res),

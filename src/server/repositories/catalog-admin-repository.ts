@@ -17,6 +17,7 @@ import { prisma } from "../db/client";
 import type { Prisma } from "../db/prisma";
 import { capabilityColumns, phaseColumns, toolColumns } from "../catalog/tool-rows";
 import { getCatalog } from "./catalog-repository";
+import { onCatalogChanged } from "../cache/catalog-changed";
 
 /**
  * Maintainers' writes to the catalog. Every write runs in one transaction that (1) reads the catalog as it is now,
@@ -54,11 +55,13 @@ class Rollback<T> extends Error {
 /** Runs `work` in a transaction; returning a failure (ok: false) rolls everything back. */
 async function inTransaction<T extends { ok: boolean }>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    const committed = await prisma.$transaction(async (tx) => {
       const result = await work(tx);
       if (!result.ok) throw new Rollback(result);
       return result;
     }, WRITE_TX);
+    onCatalogChanged();
+    return committed;
   } catch (error) {
     if (error instanceof Rollback) return error.result as T;
     throw error;

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { integrationPairs, type CatalogContent } from "@/domain/catalog/validate-catalog";
 import type { DbClient, Prisma } from "../db/prisma";
 import { capabilityColumns, phaseColumns, plainColumns, toolColumns } from "../catalog/tool-rows";
+import { onCatalogChanged } from "../cache/catalog-changed";
 
 /**
  * Loads validated catalog content into the database in one transaction. Idempotent: ids are the content slugs at
@@ -275,5 +276,6 @@ export async function seedCatalog(prisma: DbClient, content: CatalogContent): Pr
     },
     { timeout: SEED_TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
   );
+  onCatalogChanged();
   return report;
 }
