@@ -5,7 +5,7 @@
  *
  * On a fresh clone the generated clients do not exist yet, so everything that reaches them (the database modules,
  * the server) is imported only after `generate-client` ran; the static imports below must not reach them
- * (start-bootstrap.test.ts checks this).
+ * (start-bootstrap.test.ts checks this). Database preparation runs in a child process (scripts/db-prepare.ts).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -23,6 +23,18 @@ function run(script: string, args: string[] = []) {
   });
 }
 
+/** Runs one of our TypeScript scripts in a process of its own; a failure has already been logged there. */
+function runScript(script: string) {
+  try {
+    execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, script)], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+  } catch {
+    process.exit(1);
+  }
+}
+
 async function main() {
   const localSecret = applyLocalAuthSecret(ROOT, { nodeEnv: env.NODE_ENV, secret: env.BETTER_AUTH_SECRET });
   if (localSecret) {
@@ -33,8 +45,9 @@ async function main() {
   }
   run("tsx/dist/cli.mjs", [path.join(ROOT, "scripts/generate-client.ts")]);
 
-  const { prepareDatabase } = await import("../src/server/db/prepare-database");
-  await prepareDatabase(ROOT);
+  // Migrations and the first seed run in a process of their own: the server then never loads the second copy of the
+  // database client (and its query compiler) they need, which would stay in its memory for good.
+  runScript("scripts/db-prepare.ts");
   if (needsBuild(ROOT)) {
     logger.info("building the app (no current build found)");
     run("next/dist/bin/next", ["build"]);
