@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/lib/chromium";
 import { E2E_DATABASE_URL } from "./scripts/lib/e2e-fixtures";
+import { SERVER_COMMAND } from "./scripts/lib/server-command";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -28,7 +29,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@mobile/ },
   ],
   webServer: {
-    command: "node --conditions=react-server --import tsx scripts/start.ts",
+    command: SERVER_COMMAND,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "../tests/support/free-port";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "./lib/server-command";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const url = process.env.TEST_DATABASE_URL;
@@ -24,11 +25,12 @@ execFileSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"
 
 if (!values["skip-smoke"]) {
   const port = String(await freePort());
-  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
+      ...SERVER_ENV,
       DATABASE_URL: url,
       PORT: port,
       HOST: "127.0.0.1",

@@ -5,7 +5,7 @@ import path from "node:path";
 const BUILD_INPUTS = [
   "src",
   "public",
-  "next.config.ts",
+  "next.config.mjs",
   "package-lock.json",
   "postcss.config.mjs",
   "prisma/schema.prisma",

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { STAGE_NAMES, MATURITY_STAGES } from "@/domain/catalog/vocabulary";
+import { getCurrentQuestionnaire } from "@/server/assessments/questionnaires";
 import { getCatalogStats } from "@/server/repositories/catalog-repository";
 
 export const dynamic = "force-dynamic";
@@ -11,10 +12,11 @@ const STAGE_BLURBS: Record<(typeof MATURITY_STAGES)[number], string> = {
   4: "Many teams and models, auditors asking. Centralise secrets and policy, deliver through GitOps.",
 };
 
-const STEPS = [
+/** The three steps of the product; the first names the questionnaire's real size. */
+const stepsFor = (questionCount: number) => [
   {
     title: "Assess",
-    body: "Answer about 30 questions on how your team handles data, experiments, delivery, monitoring and governance, plus your constraints: cloud, Kubernetes, licences, budget.",
+    body: `Answer ${questionCount} questions on how your team handles data, experiments, delivery, monitoring and governance, plus your constraints: cloud, Kubernetes, licences, budget.`,
   },
   {
     title: "Get a staged stack",
@@ -27,7 +29,8 @@ const STEPS = [
 ];
 
 export default async function HomePage() {
-  const stats = await getCatalogStats();
+  const [stats, questionnaire] = await Promise.all([getCatalogStats(), getCurrentQuestionnaire()]);
+  const steps = stepsFor(questionnaire.questions.length);
   return (
     <>
       <section className="border-b border-line bg-surface-muted">
@@ -76,7 +79,7 @@ export default async function HomePage() {
           How it works
         </h2>
         <ol className="mt-8 grid gap-6 md:grid-cols-3">
-          {STEPS.map((step, i) => (
+          {steps.map((step, i) => (
             <li key={step.title} className="rounded-lg border border-line bg-surface-raised p-6">
               <span className="inline-flex h-8 w-8 items-center justify-center rounded-full bg-accent-soft font-semibold text-accent">
                 {i + 1}

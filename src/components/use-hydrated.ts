@@ -3,9 +3,10 @@ import { useSyncExternalStore } from "react";
 const subscribe = () => () => {};
 
 /**
- * False in the server's HTML and during hydration, true once React runs the page in the browser. Controls that do
- * nothing without JavaScript are disabled until then, so a click that comes before the scripts (they load after
- * the first paint, see docs/decisions/011-paint-before-hydration.md) is not lost or, worse, a native form submit.
+ * False in the server's HTML and during hydration, true once React runs the page in the browser. Only for controls
+ * that cannot work without JavaScript at all (the what-if panel runs the recommender in the browser): they are
+ * disabled until then rather than dropping a click. Anything with a native fallback (a link, a form that submits
+ * to the server, a `<details>`) must use that instead and stay enabled.
  */
 export function useHydrated(): boolean {
   return useSyncExternalStore(

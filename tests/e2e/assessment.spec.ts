@@ -45,9 +45,12 @@ test.describe("a team assesses its MLOps maturity", () => {
     await expectAccessible(page);
     await answerEverything(page, 1);
     await expect(page.getByRole("heading", { level: 2, name: "Tools you already use" })).toBeVisible();
-    await page.getByLabel("Find a tool").fill("jenk");
-    await page.getByRole("button", { name: "Add Jenkins" }).click();
-    await expect(page.getByRole("button", { name: "Remove Jenkins" })).toBeVisible();
+    // The tool finder is a combobox (issue 17): its matches are options, a chosen tool a ticked checkbox.
+    await page.getByRole("combobox", { name: "Find a tool" }).fill("jenk");
+    await page.getByRole("option", { name: /Jenkins/ }).click();
+    await expect(
+      page.getByRole("list", { name: "Tools you use" }).getByRole("checkbox", { name: /Jenkins/ }),
+    ).toBeChecked();
     await page.getByRole("button", { name: "See my results" }).click();
 
     await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{24}$/);
@@ -88,8 +91,56 @@ test.describe("a team assesses its MLOps maturity", () => {
     await expect(fieldsets.first().getByRole("radio").nth(1)).toBeChecked();
     await missing.getByRole("radio").first().check();
     await expect(missing).not.toHaveAttribute("aria-invalid", "true");
+    // The banner counted what was missing; with nothing missing it is gone.
+    await expect(page.getByText(/needs? an answer before you go on/)).toHaveCount(0);
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Data management & versioning" })).toBeVisible();
+  });
+
+  test("finds a tool with the keyboard: arrows move through matches, Enter adds one and never submits", async ({
+    page,
+  }) => {
+    const toolsStep = page.getByRole("navigation", { name: "Assessment sections" }).getByRole("button", {
+      name: /^Tools you already use/,
+    });
+    // Nothing answered there yet: the step is not marked complete.
+    await expect(toolsStep).toHaveAccessibleName("Tools you already use");
+    await toolsStep.click();
+    await expect(page.getByRole("heading", { level: 2, name: "Tools you already use" })).toBeVisible();
+    const finder = page.getByRole("combobox", { name: "Find a tool" });
+    await finder.fill("mlfl");
+    await expect(finder).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("option", { name: /MLflow/ })).toHaveAttribute("aria-selected", "true");
+    await finder.press("Enter");
+    const chosen = page.getByRole("list", { name: "Tools you use" });
+    await expect(chosen.getByRole("checkbox", { name: /MLflow/ })).toBeChecked();
+    await expect(finder).toHaveValue("");
+    await expect(finder).toBeFocused();
+    // Not submitted: still on the questionnaire, on the same step, with no report.
+    await expect(page).toHaveURL(/\/assess$/);
+    await expect(page.getByRole("heading", { level: 2, name: "Tools you already use" })).toBeVisible();
+    await expect(toolsStep).toHaveAccessibleName(/complete/);
+
+    await finder.fill("flow");
+    const options = page.getByRole("listbox", { name: "Matching tools" }).getByRole("option");
+    expect(await options.count()).toBeGreaterThan(1);
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await finder.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    await expect(finder).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id"))!);
+    await finder.press("ArrowUp");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await expectAccessible(page);
+    await finder.press("Escape");
+    await expect(finder).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("listbox", { name: "Matching tools" })).toBeHidden();
+    await expect(finder).toHaveValue("flow");
+    await finder.press("Escape");
+    await expect(finder).toHaveValue("");
+    // Enter with the list closed adds nothing and submits nothing either.
+    await finder.press("Enter");
+    await expect(page).toHaveURL(/\/assess$/);
+    await expect(chosen.getByRole("checkbox")).toHaveCount(1);
   });
 
   test("edits the answers of a saved assessment into a new one, leaving the old permalink valid", async ({ page }) => {

@@ -48,4 +48,72 @@ test.describe("security headers", () => {
     });
     expect(write.status()).toBe(403);
   });
+
+  test("the framework's static files carry the security headers too", async ({ page, request }) => {
+    const scripts: string[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/_next/static/") && r.request().resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    expect(scripts.length).toBeGreaterThan(0);
+    const headers = (await request.get(scripts[0]!)).headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  });
+
+  test("a malformed percent-escape in a dynamic path segment is a 400, not a server error", async ({ request }) => {
+    for (const path of ["/catalog/%ff", "/r/%E0%A4%A", "/admin/tools/%zz/edit", "/api/v1/tools/%ff"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+    }
+  });
+
+  test("cross-site posts to pages and server actions are refused with 403, whatever X-Forwarded-Host says", async ({
+    request,
+  }) => {
+    const attempts: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
+    ];
+    for (const headers of attempts) {
+      const action = await request.post("/assess", {
+        headers: { ...headers, "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[]",
+      });
+      expect(action.status()).toBe(403);
+      // The API refuses it too: X-Forwarded-Host from a client is not believed without TRUST_PROXY.
+      const api = await request.post("/api/v1/assessments", { headers, data: { answers: {} } });
+      expect(api.status()).toBe(403);
+    }
+  });
+
+  test("malformed server-action requests are answered with 4xx, never 500", async ({ page, request }) => {
+    // A real action id: the questionnaire's last step posts to one (it is in the page's form).
+    await page.goto("/assess?step=tools");
+    const actionId = await page
+      .locator("button[formaction], input[name^='$ACTION_ID_']")
+      .first()
+      .evaluate((el) => (el.getAttribute("name") ?? "").replace(/^\$ACTION_ID_/, ""));
+    const bodies: [string, string][] = [
+      ["text/plain;charset=UTF-8", "not json"],
+      ["text/plain;charset=UTF-8", '["$K1"]'],
+      ["text/plain;charset=UTF-8", '{"a":'],
+      ["multipart/form-data; boundary=x", "--x\r\nbroken"],
+      ["application/x-www-form-urlencoded", "%%%"],
+      ["application/json", "[1,2"],
+    ];
+    for (const id of [actionId, "x".repeat(42), ""]) {
+      for (const [type, body] of bodies) {
+        const response = await request.post("/assess", {
+          headers: { "Next-Action": id, "Content-Type": type, Origin: new URL(page.url()).origin },
+          data: body,
+        });
+        expect(response.status(), `${id.slice(0, 8)} ${type} ${body}`).toBeLessThan(500);
+      }
+    }
+  });
 });
+

@@ -5,6 +5,7 @@ import { Agent, request } from "node:http";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { freePort } from "../support/free-port";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "../../scripts/lib/server-command";
 
 /**
  * `npm start` on a fresh database file: migrates, seeds, serves; SIGTERM drains and exits 0. Uses the production
@@ -19,9 +20,10 @@ test(
   async () => {
     rmSync(DB_DIR, { recursive: true, force: true });
     const port = await freePort();
-    const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    const server = spawn(process.execPath, [...SERVER_NODE_ARGS], {
       env: {
         ...process.env,
+        ...SERVER_ENV,
         DATABASE_URL: `file:${DB_DIR}/advisor.db`,
         PORT: String(port),
         HOST: "127.0.0.1",

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../../tests/support/free-port";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "../server-command";
 
 /** One session secret for all instances started by this run. */
 const SHARED_AUTH_SECRET = randomBytes(32).toString("base64url");
@@ -61,11 +62,12 @@ export async function startServer(options: ServerOptions, timeoutMs = 300_000): 
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: options.root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      ...SERVER_ENV,
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",

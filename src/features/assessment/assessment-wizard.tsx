@@ -1,28 +1,41 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { isQuestionVisible, type AnswerValue, type Answers } from "@/domain/assessment/answer-model";
-import type { Question, Questionnaire } from "@/domain/assessment/questionnaire-schema";
-import { useHydrated } from "@/components/use-hydrated";
+import { useActionState, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  WIZARD_FIELDS,
+  answersFromForm,
+  fieldsForAnswer,
+  isAnswered,
+  isSectionComplete,
+  missingAnswerMessage,
+  missingAnswers,
+  missingAnswersNotice,
+  visibleQuestionsIn,
+  type WizardQuestion,
+  type WizardQuestionnaire,
+} from "@/domain/assessment/answer-form";
+import type { AnswerValue, Answers } from "@/domain/assessment/answer-model";
+import { submitAssessmentForm, type SubmitState } from "./actions";
 import { QuestionField } from "./question-field";
 import type { PickerTool } from "./tool-picker";
 
 type Props = {
-  questionnaire: Questionnaire;
+  questionnaire: WizardQuestionnaire;
   tools: PickerTool[];
-  /** Answers to start from when editing a saved assessment. */
-  initialAnswers?: Answers;
+  /** The step, answers and messages the server worked out from the URL (a step submitted without JavaScript). */
+  initial: { index: number; answers: Answers; errors: Record<string, string> };
+  /** True when the URL carried answers: they win over a draft kept in this browser. */
+  answersInUrl: boolean;
+  /** The saved assessment being edited. */
   parentId?: string;
+  /** Tool finder text submitted without JavaScript. */
+  toolFilter?: string;
 };
 
 type Draft = { version: string; answers: Answers; step: number; parentId?: string };
 
+const FORM_ID = "assessment-form";
 const draftKey = (version: string) => `assessment-draft:${version}`;
-
-function isAnswered(value: AnswerValue | undefined): boolean {
-  return value !== undefined && !(typeof value === "string" && value === "");
-}
 
 function readDraft(version: string): Draft | null {
   try {
@@ -36,33 +49,44 @@ function readDraft(version: string): Draft | null {
 }
 
 /**
- * The questionnaire, one section per step. Answers autosave in this browser, so a reload resumes where the user
- * was; a failed submission keeps everything and points at the questions that need attention.
+ * The questionnaire, one section per step, as a plain HTML form that works before and without JavaScript: each
+ * step is a GET to /assess carrying every answer (the server checks the step and shows the next one, see
+ * resolveWizardStep), and "See my results" posts them to a server action that saves the assessment and opens its
+ * report. Once React runs it takes over: steps change in place, answers are checked as they are given, and they
+ * autosave in this browser so a reload resumes where the user was. Answers given before React ran are read from the
+ * form when it takes over, so nothing typed early is lost.
  */
-export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentId }: Props) {
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const sections = questionnaire.sections;
-  const byId = useMemo(() => new Map(questionnaire.questions.map((q) => [q.id, q])), [questionnaire]);
-  const [answers, setAnswers] = useState<Answers>(initialAnswers ?? {});
-  const [step, setStep] = useState(0);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+export function AssessmentWizard({ questionnaire, tools, initial, answersInUrl, parentId, toolFilter }: Props) {
+  const { sections, questions } = questionnaire;
+  const [state, submit, submitting] = useActionState<SubmitState, FormData>(submitAssessmentForm, null);
+  const [answers, setAnswers] = useState<Answers>(() => state?.answers ?? initial.answers);
+  const [step, setStep] = useState(() => state?.index ?? initial.index);
+  const [errors, setErrors] = useState<Record<string, string>>(() => state?.errors ?? initial.errors);
+  const [notice, setNotice] = useState<string | null>(() => state?.notice ?? null);
   const [restored, setRestored] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const loaded = useRef(false);
+  const byId = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);
 
-  // Resume a draft once, after mount (localStorage is not available on the server).
-  useEffect(() => {
-    const draft = readDraft(questionnaire.version);
-    if (draft && (initialAnswers === undefined || draft.parentId === parentId)) {
-      setAnswers(draft.answers);
+  // Taking over from the server's HTML: a draft from this browser (unless the URL brought answers), then anything
+  // answered on this page before React ran (the form holds it; React keeps what the user ticked while hydrating).
+  useLayoutEffect(() => {
+    let next = answers;
+    const draft = answersInUrl || state ? null : readDraft(questionnaire.version);
+    if (draft && (parentId === undefined || draft.parentId === parentId) && Object.keys(draft.answers).length > 0) {
+      next = draft.answers;
       setStep(Math.min(Math.max(0, draft.step), sections.length - 1));
-      setRestored(Object.keys(draft.answers).length > 0);
+      setRestored(true);
     }
+    if (formRef.current) {
+      const onPage = visibleQuestionsIn(questions, sections[step]!.slug, answers);
+      const typed = answersFromForm(onPage, new FormData(formRef.current)).answers;
+      if (Object.keys(typed).length > 0) next = { ...next, ...typed };
+    }
+    if (next !== answers) setAnswers(next);
     loaded.current = true;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on mount by design
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when React takes over the server's form
   }, []);
 
   useEffect(() => {
@@ -77,15 +101,28 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
     }
   }, [answers, step, parentId, questionnaire.version]);
 
-  const visibleQuestions = (sectionSlug: string) =>
-    questionnaire.questions.filter((q) => q.section === sectionSlug && isQuestionVisible(q, answers, byId));
-  const allVisible = questionnaire.questions.filter((q) => isQuestionVisible(q, answers, byId));
-  const answeredCount = allVisible.filter((q) => isAnswered(answers[q.id])).length;
-  const progress = allVisible.length === 0 ? 0 : Math.round((answeredCount / allVisible.length) * 100);
-  const section = sections[step];
-  const isLast = step === sections.length - 1;
+  // A submission the server refused: show its messages at the questions, on the first step that has one.
+  useEffect(() => {
+    if (!state || !loaded.current) return;
+    setErrors(state.errors);
+    setNotice(state.notice);
+    if (state.index !== undefined && state.index !== step) setStep(state.index);
+    const first = Object.keys(state.errors)[0];
+    if (first) focusQuestion(first);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new server answer triggers this
+  }, [state]);
 
-  function setAnswer(question: Question, value: AnswerValue | undefined) {
+  const section = sections[step]!;
+  const shown = visibleQuestionsIn(questions, section.slug, answers);
+  const allVisible = sections.flatMap((s) => visibleQuestionsIn(questions, s.slug, answers));
+  const answeredCount = allVisible.filter((q) => isAnswered(q, answers[q.id])).length;
+  const progress = allVisible.length === 0 ? 0 : Math.round((answeredCount / allVisible.length) * 100);
+  const isLast = step === sections.length - 1;
+  // The banner counts what is still missing here, so it goes away as the questions are answered.
+  const stepErrors = shown.filter((q) => errors[q.id]).length;
+  const banner = stepErrors > 0 ? (notice ?? missingAnswersNotice(stepErrors)) : notice;
+
+  function setAnswer(question: WizardQuestion, value: AnswerValue | undefined) {
     setAnswers((current) => {
       const next = { ...current };
       if (value === undefined) delete next[question.id];
@@ -93,10 +130,7 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
       return next;
     });
     setErrors(({ [question.id]: _removed, ...rest }) => rest);
-  }
-
-  function missingIn(sectionSlug: string): Question[] {
-    return visibleQuestions(sectionSlug).filter((q) => q.required && !isAnswered(answers[q.id]));
+    setNotice(null);
   }
 
   function focusQuestion(id: string) {
@@ -113,85 +147,63 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
     requestAnimationFrame(() => headingRef.current?.focus());
   }
 
-  function next() {
-    if (!section) return;
-    const missing = missingIn(section.slug);
-    if (missing.length > 0) {
-      setErrors((current) => ({
-        ...current,
-        ...Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])),
-      }));
-      setNotice(
-        `${missing.length === 1 ? "One question needs" : `${missing.length} questions need`} an answer before you go on.`,
-      );
-      focusQuestion(missing[0]!.id);
-      return;
-    }
-    goTo(step + 1);
+  function errorsFor(missing: WizardQuestion[]) {
+    return Object.fromEntries(missing.map((q) => [q.id, missingAnswerMessage(q)]));
   }
 
-  async function submit() {
-    const missing = sections.flatMap((s) => missingIn(s.slug));
-    if (missing.length > 0) {
-      setErrors(
-        Object.fromEntries(missing.map((q) => [q.id, "Please answer this question (or choose “Don't know”)."])),
-      );
-      const first = missing[0]!;
-      setStep(sections.findIndex((s) => s.slug === first.section));
-      setNotice("Some questions still need an answer.");
-      focusQuestion(first.id);
-      return;
-    }
-    setSubmitting(true);
-    setNotice(null);
-    const visibleAnswers = Object.fromEntries(
-      Object.entries(answers).filter(([id]) => allVisible.some((q) => q.id === id)),
-    );
-    try {
-      const response = await fetch("/api/v1/assessments", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          answers: visibleAnswers,
-          questionnaireVersion: questionnaire.version,
-          ...(parentId ? { parentId } : {}),
-        }),
-      });
-      const body = (await response.json()) as {
-        id?: string;
-        error?: { message: string; issues?: { path: string; message: string }[] };
-      };
-      if (response.status === 201 && body.id) {
-        localStorage.removeItem(draftKey(questionnaire.version));
-        router.push(`/r/${body.id}`);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.dataset.final !== undefined) {
+      const missing = missingAnswers(questions, answers);
+      if (missing.length > 0) {
+        event.preventDefault();
+        setErrors(errorsFor(missing));
+        const first = missing[0]!;
+        setStep(sections.findIndex((s) => s.slug === first.section));
+        setNotice("Some questions still need an answer.");
+        focusQuestion(first.id);
         return;
       }
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of body.error?.issues ?? []) {
-        const [, questionId] = issue.path.split(".");
-        if (questionId && byId.has(questionId))
-          fieldErrors[questionId] = `This answer was not accepted: ${issue.message}.`;
+      // Valid: React posts the form to the server action, which opens the report.
+      setNotice(null);
+      return;
+    }
+    event.preventDefault();
+    const to = submitter?.value ?? (isLast ? section.slug : "next");
+    if (to === "next") {
+      const missing = missingAnswers(questions, answers, section.slug);
+      if (missing.length > 0) {
+        setErrors((current) => ({ ...current, ...errorsFor(missing) }));
+        focusQuestion(missing[0]!.id);
+        return;
       }
-      setErrors(fieldErrors);
-      const firstId = Object.keys(fieldErrors)[0];
-      if (firstId) {
-        const first = byId.get(firstId)!;
-        setStep(sections.findIndex((s) => s.slug === first.section));
-        focusQuestion(firstId);
-      }
-      setNotice(body.error?.message ?? "Your answers could not be saved. Nothing was lost; please try again.");
-    } catch {
-      setNotice("The server could not be reached. Your answers are kept in this browser; try again in a moment.");
-    } finally {
-      setSubmitting(false);
+      goTo(Math.min(step + 1, sections.length - 1));
+    } else if (to === "back") goTo(Math.max(0, step - 1));
+    else {
+      const index = sections.findIndex((s) => s.slug === to);
+      if (index >= 0 && index !== step) goTo(index);
     }
   }
 
-  if (!section) return null;
-  const questions = visibleQuestions(section.slug);
+  // Answers of the other steps ride along as hidden fields, so every submission carries all of them.
+  const carried = questions.flatMap((q) =>
+    q.section === section.slug || answers[q.id] === undefined ? [] : fieldsForAnswer(q, answers[q.id]!),
+  );
 
   return (
     <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+      {/*
+        The form's default button (Enter in a field without JavaScript): the first submit button in the document
+        that belongs to the form. "Next" on every step; on the last one it stays there (and runs the tool finder),
+        so Enter never sends the assessment.
+      */}
+      <button
+        type="submit"
+        form={FORM_ID}
+        name={WIZARD_FIELDS.to}
+        value={isLast ? section.slug : "next"}
+        hidden
+      />
       <nav aria-label="Assessment sections" className="lg:sticky lg:top-6 lg:self-start">
         <div className="mb-4">
           <div className="flex justify-between text-sm">
@@ -212,25 +224,26 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
           </div>
         </div>
         <ol className="hidden space-y-1 lg:block">
-          {sections.map((s, i) => {
-            const sectionQuestions = visibleQuestions(s.slug);
-            const done =
-              sectionQuestions.length > 0 && sectionQuestions.every((q) => !q.required || isAnswered(answers[q.id]));
-            return (
-              <li key={s.slug}>
-                <button
-                  type="button"
-                  onClick={() => goTo(i)}
-                  disabled={!hydrated}
-                  aria-current={i === step ? "step" : undefined}
-                  className={`flex w-full items-center justify-between rounded-md px-2 py-1.5 text-left text-sm ${i === step ? "bg-accent-soft font-semibold text-accent" : "text-ink-muted hover:bg-surface-muted hover:text-ink"}`}
-                >
-                  <span>{s.title}</span>
-                  {done ? <span aria-label="complete">✓</span> : null}
-                </button>
-              </li>
-            );
-          })}
+          {sections.map((s, i) => (
+            <li key={s.slug}>
+              <button
+                type="submit"
+                form={FORM_ID}
+                name={WIZARD_FIELDS.to}
+                value={s.slug}
+                aria-current={i === step ? "step" : undefined}
+                className={`flex w-full items-center justify-between rounded-md px-2 py-1.5 text-left text-sm ${i === step ? "bg-accent-soft font-semibold text-accent" : "text-ink-muted hover:bg-surface-muted hover:text-ink"}`}
+              >
+                <span>{s.title}</span>
+                {isSectionComplete(questions, answers, s.slug) ? (
+                  <>
+                    <span className="sr-only"> (complete)</span>
+                    <span aria-hidden="true">✓</span>
+                  </>
+                ) : null}
+              </button>
+            </li>
+          ))}
         </ol>
       </nav>
 
@@ -241,7 +254,7 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
             <button
               type="button"
               onClick={() => {
-                setAnswers(initialAnswers ?? {});
+                setAnswers(parentId ? initial.answers : {});
                 setErrors({});
                 setRestored(false);
                 goTo(0);
@@ -261,51 +274,67 @@ export function AssessmentWizard({ questionnaire, tools, initialAnswers, parentI
           {section.title}
         </h2>
         <p className="mt-1 text-ink-muted">{section.intro}</p>
-        {notice ? (
+        {banner ? (
           <p role="alert" className="mt-4 rounded-md border border-danger bg-danger-soft p-3 text-sm">
-            {notice}
+            {banner}
           </p>
         ) : null}
         <form
+          id={FORM_ID}
+          ref={formRef}
+          method="get"
+          action="/assess"
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (isLast) void submit();
-            else next();
-          }}
-          aria-busy={!hydrated}
-          className="mt-6"
+          onSubmit={onSubmit}
+          className="mt-6 space-y-4"
         >
-          {/* Until React runs, answers given here would not reach the wizard's state: the form waits for it. */}
-          <fieldset disabled={!hydrated} className="m-0 min-w-0 space-y-4 border-0 p-0">
-            {questions.map((q) => (
-              <QuestionField
-                key={q.id}
-                question={q}
-                value={answers[q.id]}
-                error={errors[q.id]}
-                onChange={(v) => setAnswer(q, v)}
-                tools={tools}
-              />
-            ))}
-            <div className="flex items-center justify-between gap-3 pt-2">
-              <button
-                type="button"
-                onClick={() => goTo(step - 1)}
-                disabled={step === 0}
-                className="rounded-md border border-line px-4 py-2 font-medium hover:bg-surface-muted disabled:opacity-40"
-              >
-                Back
-              </button>
+          <input type="hidden" name={WIZARD_FIELDS.step} value={section.slug} />
+          {parentId ? <input type="hidden" name={WIZARD_FIELDS.from} value={parentId} /> : null}
+          {carried.map(([name, value]) => (
+            <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+          ))}
+          {shown.map((q) => (
+            <QuestionField
+              key={q.id}
+              question={q}
+              value={answers[q.id]}
+              error={errors[q.id]}
+              onChange={(v) => setAnswer(byId.get(q.id)!, v)}
+              tools={tools}
+              toolFilter={toolFilter}
+            />
+          ))}
+          <div className="flex items-center justify-between gap-3 pt-2">
+            <button
+              type="submit"
+              name={WIZARD_FIELDS.to}
+              value="back"
+              disabled={step === 0}
+              className="rounded-md border border-line px-4 py-2 font-medium hover:bg-surface-muted disabled:opacity-40"
+            >
+              Back
+            </button>
+            {isLast ? (
               <button
                 type="submit"
+                formAction={submit}
+                data-final=""
                 disabled={submitting}
                 className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
               >
-                {isLast ? (submitting ? "Saving…" : "See my results") : "Next"}
+                {submitting ? "Saving…" : "See my results"}
               </button>
-            </div>
-          </fieldset>
+            ) : (
+              <button
+                type="submit"
+                name={WIZARD_FIELDS.to}
+                value="next"
+                className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90"
+              >
+                Next
+              </button>
+            )}
+          </div>
         </form>
       </section>
     </div>

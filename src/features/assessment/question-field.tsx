@@ -1,26 +1,33 @@
 "use client";
 
-import { DONT_KNOW, type AnswerValue } from "@/domain/assessment/answers";
-import type { Question } from "@/domain/assessment/questionnaire-schema";
+import { NONE_OF_THESE, type WizardQuestion } from "@/domain/assessment/answer-form";
+import { DONT_KNOW, type AnswerValue } from "@/domain/assessment/answer-model";
 import { ToolPicker, type PickerTool } from "./tool-picker";
 
 type Props = {
-  question: Question;
+  question: WizardQuestion;
   value: AnswerValue | undefined;
   error: string | undefined;
   onChange: (value: AnswerValue | undefined) => void;
   tools: PickerTool[];
+  /** Tool finder text submitted without JavaScript (the tools question only). */
+  toolFilter?: string;
 };
 
 const SCALE_POINTS = [0, 1, 2, 3, 4] as const;
 
-/** One question as an accessible fieldset: legend = prompt, help and error linked by aria-describedby. */
-export function QuestionField({ question, value, error, onChange, tools }: Props) {
+/**
+ * One question as an accessible fieldset: legend = prompt, help and error linked by aria-describedby. Every control
+ * is a native form field named by the question id (src/domain/assessment/answer-form.ts), so the answer is part of
+ * the form whether or not JavaScript runs.
+ */
+export function QuestionField({ question, value, error, onChange, tools, toolFilter }: Props) {
   const id = `q-${question.id}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const describedBy = [helpId, error ? errorId : null].filter(Boolean).join(" ");
   const isDontKnow = value === DONT_KNOW;
+  const name = question.id;
 
   const radio = (optionValue: string, label: string, description?: string) => (
     <label
@@ -29,7 +36,7 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
     >
       <input
         type="radio"
-        name={id}
+        name={name}
         value={optionValue}
         checked={value === optionValue}
         onChange={() => onChange(optionValue)}
@@ -63,13 +70,13 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
             >
               <input
                 type="checkbox"
-                name={id}
+                name={name}
                 value={o.value}
                 checked={chosen.includes(o.value)}
                 onChange={(e) => {
                   const next = e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value);
-                  // An explicit empty list means "none of these", which is an answer.
-                  onChange(next);
+                  // Unticking the last practice leaves the question unanswered; "None of these" is its own answer.
+                  onChange(next.length > 0 ? next : undefined);
                 }}
                 className="mt-0.5 h-4 w-4 shrink-0 accent-[var(--accent)]"
               />
@@ -79,6 +86,8 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
           <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-line p-3 text-sm hover:bg-surface-muted has-[:checked]:border-accent">
             <input
               type="checkbox"
+              name={name}
+              value={NONE_OF_THESE}
               checked={Array.isArray(value) && value.length === 0}
               onChange={(e) => onChange(e.target.checked ? [] : undefined)}
               className="h-4 w-4 accent-[var(--accent)]"
@@ -89,6 +98,8 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
             <label className="flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-line p-3 text-sm hover:bg-surface-muted has-[:checked]:border-accent">
               <input
                 type="checkbox"
+                name={name}
+                value={DONT_KNOW}
                 checked={isDontKnow}
                 onChange={(e) => onChange(e.target.checked ? DONT_KNOW : undefined)}
                 className="h-4 w-4 accent-[var(--accent)]"
@@ -111,7 +122,7 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
               >
                 <input
                   type="radio"
-                  name={id}
+                  name={name}
                   value={point}
                   checked={value === point}
                   onChange={() => onChange(point)}
@@ -140,10 +151,13 @@ export function QuestionField({ question, value, error, onChange, tools }: Props
     case "tools":
       control = (
         <ToolPicker
+          name={name}
           tools={tools}
           selected={Array.isArray(value) ? value : []}
-          onChange={(next) => onChange(next)}
+          onChange={(next) => onChange(next.length > 0 ? next : undefined)}
           labelledBy={`${id}-legend`}
+          serverFilter={toolFilter}
+          section={question.section}
         />
       );
       break;

@@ -1,8 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition, type ReactNode } from "react";
-import { useHydrated } from "@/components/use-hydrated";
 import { QUERY_PARAM_NAMES, catalogQueryToSearch } from "@/domain/catalog/catalog-query-url";
 import { KUBERNETES_FILTER_LABELS, LICENSE_FILTER_LABELS, SORT_LABELS, STATUS_LABELS } from "@/domain/catalog/labels";
 import {
@@ -28,7 +28,8 @@ type Props = {
 
 /**
  * The catalog's search box, facets and sort. Every change rewrites the URL (so any view can be shared) and the page
- * re-renders on the server. Without JavaScript the same controls submit as a plain GET form.
+ * re-renders on the server. The same controls are a plain GET form with an "Apply filters" button, so they work
+ * before and without JavaScript; once React runs, a change applies at once.
  */
 export function CatalogFilters({ query: serverQuery, facets, phases, capabilityGroups }: Props) {
   // Controls reflect a change at once; the results follow when the server answers.
@@ -37,7 +38,6 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
   const [text, setText] = useState(query.text);
-  const hydrated = useHydrated();
   const lastSubmitted = useRef(query.text);
   /** Whether the current history entry was made by typing: further typing updates it instead of adding one. */
   const isTypingEntry = useRef(false);
@@ -167,24 +167,23 @@ export function CatalogFilters({ query: serverQuery, facets, phases, capabilityG
         </select>
       </div>
       {activeCount > 0 || query.text ? (
-        <button
-          type="button"
-          disabled={!hydrated}
-          onClick={() => {
+        <Link
+          href="/catalog"
+          scroll={false}
+          onClick={(event) => {
+            event.preventDefault();
             setText("");
             lastSubmitted.current = "";
             navigate({ ...EMPTY_QUERY, sort: query.sort });
           }}
-          className="text-sm font-medium text-accent hover:underline"
+          className="block text-sm font-medium text-accent hover:underline"
         >
           Clear all filters
-        </button>
+        </Link>
       ) : null}
-      <noscript>
-        <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
-          Apply filters
-        </button>
-      </noscript>
+      <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
+        Apply filters
+      </button>
       {group("phases", "Lifecycle phase", phases)}
       {group(
         "stages",

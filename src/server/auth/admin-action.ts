@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Role } from "@/domain/auth/roles";
 import { isDatabaseUnavailableError } from "../db/database-unavailable";
 import { isCrossSite } from "../http/read-json";
+import { noteServerActionRan } from "../http/request-context";
 import { logger } from "../log/logger";
 import { authorize, type SignedInMaintainer } from "./current-maintainer";
 
@@ -66,6 +67,7 @@ export function adminAction<S extends z.ZodType, T, C = unknown>(
   run: (input: z.output<S>, context: ActionContext) => Promise<ActionResult<T, C>>,
 ): (input: unknown) => Promise<ActionResult<T, C>> {
   return async (raw: unknown): Promise<ActionResult<T, C>> => {
+    noteServerActionRan();
     try {
       if (isCrossSite({ headers: new Headers(await headers()) })) {
         return { ok: false, code: "cross_site", message: "This request came from another site and was refused." };

@@ -40,6 +40,7 @@ import type { Catalog, CatalogTool } from "@/domain/catalog/types";
 import { integrationPairs, type CatalogContent, type ContentIssue } from "@/domain/catalog/validate-catalog";
 import { validateCatalogChange, type CatalogChange } from "@/domain/catalog/validate-change";
 import type { ToolStatus } from "@/domain/catalog/vocabulary";
+import { onCatalogChanged } from "../cache/catalog-changed";
 import { prisma } from "../db/client";
 import type { DbClient } from "../db/prisma";
 import { findAuditEntry } from "../repositories/audit-repository";
@@ -83,11 +84,15 @@ async function runChange<T extends { ok: boolean }>(
   options: { maxWait: number; timeout: number } = WRITE_TX,
 ): Promise<T> {
   try {
-    return await client.$transaction(async (tx) => {
+    const committed = await client.$transaction(async (tx) => {
       const result = await work(tx);
       if (!result.ok) throw new Rollback(result);
       return result;
     }, options);
+    // After the commit only: this process drops its cached pages and snapshot at once (other instances notice the
+    // new revision on their next request).
+    onCatalogChanged();
+    return committed;
   } catch (error) {
     if (error instanceof Rollback) return error.result as T;
     throw error;

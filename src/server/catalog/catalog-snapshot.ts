@@ -4,7 +4,8 @@ import type { Catalog, CatalogCapability, CatalogPhase, CatalogTool } from "@/do
 import { toRecommenderCatalog } from "@/domain/recommender/from-profile";
 import type { RecommenderCatalog } from "@/domain/recommender/types";
 import { env } from "@/env";
-import { openCatalogRevisionReader, type CatalogRevisionReader } from "../db/catalog-revision-reader";
+import { subscribeToCatalogChanges } from "../cache/catalog-changed";
+import { sharedCatalogRevisionReader, type CatalogRevisionReader } from "../db/catalog-revision-reader";
 import { getCatalog } from "../repositories/catalog-repository";
 
 /**
@@ -28,6 +29,12 @@ export type CatalogSnapshot = {
 let cached: Promise<CatalogSnapshot> | null = null;
 let cachedRevision = -1;
 
+// A change made in this process frees the old snapshot now (the next call would notice the revision anyway).
+subscribeToCatalogChanges(() => {
+  cached = null;
+  cachedRevision = -1;
+});
+
 async function load(revision: number): Promise<CatalogSnapshot> {
   const catalog = await getCatalog();
   return {
@@ -45,7 +52,7 @@ async function load(revision: number): Promise<CatalogSnapshot> {
 let revisions: CatalogRevisionReader | null = null;
 
 export async function getCatalogSnapshot(): Promise<CatalogSnapshot> {
-  revisions ??= openCatalogRevisionReader(env.DATABASE_URL);
+  revisions ??= sharedCatalogRevisionReader(env.DATABASE_URL);
   const revision = await revisions.read();
   if (!cached || revision !== cachedRevision) {
     cachedRevision = revision;

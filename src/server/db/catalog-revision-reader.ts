@@ -11,6 +11,19 @@ export type CatalogRevisionReader = { read(): Promise<number>; close(): Promise<
 
 const SQL = 'SELECT COALESCE(MAX("id"), 0) AS "revision" FROM "AuditLog"';
 
+/**
+ * One reader per database per process: the HTTP server (production-server.ts) and the app's catalog snapshot are
+ * loaded as separate module copies (the server by Node, the app by Next's bundle), so the shared instance lives on
+ * globalThis; each would otherwise keep its own connections.
+ */
+export function sharedCatalogRevisionReader(url: string): CatalogRevisionReader {
+  const holder = globalThis as unknown as { advisorRevisionReaders?: Map<string, CatalogRevisionReader> };
+  holder.advisorRevisionReaders ??= new Map();
+  let reader = holder.advisorRevisionReaders.get(url);
+  if (!reader) holder.advisorRevisionReaders.set(url, (reader = openCatalogRevisionReader(url)));
+  return reader;
+}
+
 export function openCatalogRevisionReader(url: string): CatalogRevisionReader {
   if (url.startsWith("file:")) {
     const db = new Database(sqlitePathFromUrl(url, { createDir: false }), {

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 import { MAINTAINER_COOKIE } from "../auth/cookie-prefix";
-import { paintBeforeHydration } from "./paint-first";
 import { newNonce, requestIdFor } from "./request-tokens";
 
 const gzip = promisify(gzipCallback);
@@ -11,14 +10,17 @@ const gzip = promisify(gzipCallback);
  * A server-side cache for the public pages whose HTML depends only on the URL and the catalog: home, catalog,
  * tool pages, compare, the questionnaire, the API docs and saved reports (an assessment never changes once saved).
  * Each page is rendered once per catalog revision (the newest audit-log id, which every catalog change writes in the
- * same transaction) and UTC day (pages say "released 3 months ago" and "may be out of date"), then served from memory,
- * its scripts set to run after the first paint (paint-first.ts).
+ * same transaction) and UTC day (pages say "released 3 months ago" and "may be out of date"), then served from memory.
+ *
+ * It is an ordinary shared HTTP cache in front of the app, and knows nothing of the framework's internals: it asks
+ * the app for a page over HTTP, and honours the response's `Vary` header (RFC 9110) — a request that carries any
+ * header a stored page varies on (Next's client-side navigations do) is not answered from memory. Only `200
+ * text/html` answers without cookies are stored.
  *
  * Every response still gets its own CSP nonce and request id. The nonce rendered into the stored page is a random
- * 128-bit value that only the renderer wrote, so replacing each occurrence with a fresh one is exactly what a new
- * render would have produced; nothing a visitor typed can contain it. Pages for signed-in maintainers, client-side
- * navigations (RSC requests) and anything but a 200 text/html answer without cookies are never stored.
- * See docs/decisions/010-page-cache.md.
+ * 128-bit value that only the renderer wrote (read from the response's Content-Security-Policy), so replacing each
+ * occurrence with a fresh one is exactly what a new render would have produced; nothing a visitor typed can contain
+ * it. Pages for signed-in maintainers are never stored or served from memory. See docs/decisions/010-page-cache.md.
  */
 
 /** Paths whose HTML is a function of the URL and the catalog revision alone. */
@@ -30,14 +32,6 @@ const CACHEABLE_PATHS = [
   /^\/assess$/,
   /^\/docs\/api$/,
   /^\/r\/[A-Za-z0-9_-]{24}$/,
-];
-/** Requests that come from Next's client router, or that carry a session, are rendered every time. */
-const BYPASS_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-action",
 ];
 /** Any maintainer cookie: pages are the same for everyone, but a signed-in request is never answered from memory. */
 const SESSION_COOKIE = MAINTAINER_COOKIE;
@@ -59,6 +53,8 @@ type Entry = {
   /** The catalog revision and the UTC day the page was rendered for ("42 2026-12-03"). */
   revision: string;
   nonce: string;
+  /** Request headers the page varies on (its Vary header, lowercased; content coding is ours to handle). */
+  vary: string[];
   /** The page split at each occurrence of its nonce. */
   parts: string[];
   headers: [string, string][];
@@ -77,19 +73,39 @@ export type PageCacheOptions = {
 };
 
 export type PageCache = {
-  /** Serves the request from the cache, or hands it to `next` (the app). */
-  handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  /**
+   * Serves the request from the cache, or hands it to `next` (the app). `revision` is the catalog revision when the
+   * caller has just read it (the server's database check), saving a second read.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void, revision?: number): void;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
+  /** Drops every stored page (the catalog changed in this process: onCatalogChanged). */
+  clear(): void;
 };
 
-export function cacheKeyFor(req: IncomingMessage): string | null {
+/** The cache key of a request that may be answered from memory, or null. */
+export function cacheKeyFor(req: IncomingMessage, varied: ReadonlySet<string> = new Set()): string | null {
   if (req.method !== "GET" || !req.url || req.url.length > MAX_URL_LENGTH) return null;
   if (req.headers[FILL_HEADER] !== undefined) return null;
-  if (BYPASS_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+  if (carriesAny(req, varied)) return null;
   const url = new URL(req.url, "http://cache.invalid");
-  if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname)) || url.searchParams.has("_rsc")) return null;
+  if (!CACHEABLE_PATHS.some((p) => p.test(url.pathname))) return null;
   return `${url.pathname}${url.search}`;
+}
+
+function carriesAny(req: IncomingMessage, names: Iterable<string>): boolean {
+  for (const name of names) if (req.headers[name] !== undefined) return true;
+  return false;
+}
+
+/** The request headers a response varies on, or null when it varies on everything ("*"). */
+export function varyOf(header: string | null): string[] | null {
+  const names = (header ?? "")
+    .split(",")
+    .map((n) => n.trim().toLowerCase())
+    .filter((n) => n !== "" && n !== "accept-encoding");
+  return names.includes("*") ? null : names;
 }
 
 const NONCE_IN_CSP = /'nonce-([0-9a-f]{32})'/;
@@ -102,6 +118,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let misses = 0;
   let currentRevision = "";
   const now = options.now ?? (() => new Date());
+  // Every header a stored page has varied on: a request carrying one is not for a stored variant, so it skips the
+  // cache before any work (Next's client-side navigations vary the response this way).
+  const varied = new Set<string>();
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -130,21 +149,29 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const body = await response.text();
     const type = response.headers.get("content-type") ?? "";
     const nonce = NONCE_IN_CSP.exec(response.headers.get("content-security-policy") ?? "")?.[1];
-    if (response.status !== 200 || !type.startsWith("text/html") || response.headers.has("set-cookie") || !nonce) {
+    const vary = varyOf(response.headers.get("vary"));
+    if (
+      response.status !== 200 ||
+      !type.startsWith("text/html") ||
+      response.headers.has("set-cookie") ||
+      !nonce ||
+      vary === null
+    ) {
       return null;
     }
+    for (const name of vary) varied.add(name);
     const headers: [string, string][] = [];
     response.headers.forEach((value, name) => {
       if (!HOP_HEADERS.has(name)) headers.push([name, value]);
     });
-    const parts = paintBeforeHydration(body).split(nonce);
-    return { revision, nonce, parts, headers, bytes: body.length * 2 };
+    const parts = body.split(nonce);
+    return { revision, nonce, vary, parts, headers, bytes: body.length * 2 };
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse, key: string, next: () => void) {
+  async function serve(req: IncomingMessage, res: ServerResponse, key: string, next: () => void, known?: number) {
     let revision: string;
     try {
-      revision = `${await options.revision()} ${now().toISOString().slice(0, 10)}`;
+      revision = `${known ?? (await options.revision())} ${now().toISOString().slice(0, 10)}`;
     } catch {
       next(); // The app reports the outage in its own way.
       return;
@@ -178,23 +205,32 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       }
       store(key, entry);
     }
+    // The stored page is the variant without the headers it varies on; a request with one goes to the app.
+    if (carriesAny(req, entry.vary)) {
+      next();
+      return;
+    }
     await send(req, res, entry, status);
   }
 
   return {
-    handle(req, res, next) {
-      const key = cacheKeyFor(req);
+    handle(req, res, next, revision) {
+      const key = cacheKeyFor(req, varied);
       if (key === null) {
         next();
         return;
       }
-      serve(req, res, key, next).catch((error: unknown) => {
+      serve(req, res, key, next, revision).catch((error: unknown) => {
         options.onError?.(error, key);
         if (!res.headersSent) next();
         else res.destroy();
       });
     },
     stats: () => ({ entries: entries.size, bytes, hits, misses }),
+    clear: () => {
+      entries.clear();
+      bytes = 0;
+    },
   };
 }
 

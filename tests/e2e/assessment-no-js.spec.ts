@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * The questionnaire as a plain HTML form: a team whose browser runs no JavaScript (or has not loaded it yet) answers
+ * every step, each one submitted to the server and shown again with the answers kept, and gets its report.
+ */
+test.use({ javaScriptEnabled: false });
+
+async function answerStep(page: Page, choice: number) {
+  const fieldsets = page.locator("form fieldset[id^='q-']");
+  const count = await fieldsets.count();
+  for (let i = 0; i < count; i++) {
+    const fieldset = fieldsets.nth(i);
+    const radios = fieldset.getByRole("radio");
+    const radioCount = await radios.count();
+    if (radioCount > 0) {
+      await radios.nth(Math.min(choice, radioCount - 1)).check();
+      continue;
+    }
+    const boxes = fieldset.getByRole("checkbox");
+    if ((await boxes.count()) > 0) await boxes.first().check();
+  }
+}
+
+test.describe("a team without JavaScript", () => {
+  test("answers the questionnaire step by step, adds a tool it uses, and gets its report @mobile", async ({ page }) => {
+    await page.goto("/assess");
+    await expect(page.getByRole("heading", { level: 2, name: "Team & process" })).toBeVisible();
+    // Nothing waits for scripts: every control works as served.
+    await expect(page.locator("fieldset:disabled, input:disabled")).toHaveCount(0);
+    // (axe needs scripts in the page; the same markup is checked by the journeys with JavaScript.)
+
+    // A step with an unanswered question comes back with the message at that question, and the answers kept.
+    const first = page.locator("fieldset[id^='q-']").first();
+    await first.getByRole("radio").nth(1).check();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Team & process" })).toBeVisible();
+    await expect(page.getByRole("alert").first()).toContainText(/questions? needs? an answer/);
+    await expect(first.getByRole("radio").nth(1)).toBeChecked();
+    await expect(page.locator("fieldset[aria-invalid='true']").first()).toBeVisible();
+    await expect(first).not.toHaveAttribute("aria-invalid", "true");
+
+    for (let guard = 0; guard < 15; guard++) {
+      if ((await page.getByRole("heading", { level: 2, name: "Tools you already use" }).count()) > 0) break;
+      await answerStep(page, 1);
+      const before = await page.locator("#section-heading").innerText();
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+      await expect(page.locator("#section-heading")).not.toHaveText(before);
+    }
+    await expect(page.getByRole("heading", { level: 2, name: "Tools you already use" })).toBeVisible();
+
+    // Going back keeps the answers of both steps.
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Your context" })).toBeVisible();
+    await expect(page.locator("fieldset[id^='q-']").first().getByRole("radio").nth(1)).toBeChecked();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+
+    // The tool finder asks the server; pressing Enter in it finds, and never sends the assessment.
+    const finder = page.getByRole("combobox", { name: "Find a tool" });
+    await finder.fill("mlfl");
+    await finder.press("Enter");
+    await expect(page.getByRole("heading", { level: 2, name: "Tools you already use" })).toBeVisible();
+    await page.getByRole("checkbox", { name: /MLflow/ }).check();
+    await finder.fill("jenk");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await page.getByRole("checkbox", { name: /Jenkins/ }).check();
+    await expect(page.getByRole("list", { name: "Tools you use" }).getByRole("checkbox", { name: /MLflow/ })).toBeChecked();
+
+    await page.getByRole("button", { name: "See my results" }).click();
+    await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{24}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Stage [1-4]: /);
+    await expect(page.getByRole("heading", { name: /Action items \(\d+\)/ })).toBeVisible();
+    // The tools it uses reached the assessment.
+    const id = page.url().split("/r/")[1]!;
+    const saved = (await (await page.request.get(`/api/v1/assessments/${id}`)).json()) as {
+      answers: Record<string, unknown>;
+    };
+    expect(saved.answers["tools-in-use"]).toEqual(["mlflow", "jenkins"]);
+  });
+});
