@@ -194,7 +194,8 @@ test.describe("a team browses the catalog", () => {
   });
 
   test("compares three tools picked in the catalog, with differences highlighted", async ({ page }) => {
-    await page.goto("/catalog?q=tracking&sort=name");
+    // By capability, not free text: "tracking" now matches more than a page of tools.
+    await page.goto("/catalog?cap=experiment-tracking&sort=name");
     for (const name of ["MLflow", "ClearML", "Comet"]) {
       await page.getByRole("checkbox", { name: `Compare ${name}` }).check();
     }
