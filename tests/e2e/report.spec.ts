@@ -17,7 +17,7 @@ async function createAssessment(request: APIRequestContext, stage: 2 | 4 = 2): P
   const level = stage === 2 ? 2 : 4;
   const context: Record<string, string> =
     stage === 2
-      ? { kubernetes: "no", teamSize: "small", budget: "small", cloud: "aws", licensePolicy: "any" }
+      ? { kubernetes: "no", teamSize: "small", budget: "small", environments: "aws", licensePolicy: "any" }
       : { kubernetes: "yes", teamSize: "large", budget: "large", regulated: "yes", llmApplications: "yes" };
   const answers: Record<string, unknown> = {};
   for (const q of questionnaire.data.questions) {

@@ -7,7 +7,7 @@ test.describe("a team reads its recommended stack", () => {
     page,
     request,
   }) => {
-    const id = await createAssessment(request, { kubernetes: "no", budget: "none", cloud: "undecided" });
+    const id = await createAssessment(request, { kubernetes: "no", budget: "none", environments: "on-premises" });
     await page.goto(`/r/${id}`);
     await expect(page.getByRole("heading", { name: "Your recommended stack" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: /^Adopt now/ })).toBeVisible();
@@ -25,7 +25,7 @@ test.describe("a team reads its recommended stack", () => {
     page,
     request,
   }) => {
-    const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" });
+    const id = await createAssessment(request, { kubernetes: "no", environments: "on-premises" });
     await page.goto(`/r/${id}`);
     await page.getByRole("button", { name: /What if/ }).click();
     const panel = page.getByRole("region", { name: "What if…?" });

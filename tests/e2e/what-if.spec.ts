@@ -27,7 +27,7 @@ test.describe("a team asks what if", () => {
     isMobile,
   }) => {
     test.slow();
-    const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" });
+    const id = await createAssessment(request, { kubernetes: "no", environments: "on-premises" });
     const { panel, summary } = await openPanel(page, id);
     // The result is the first thing the panel shows: nobody scrolls past the answers to find it.
     await expect(summary).toBeInViewport();
@@ -57,7 +57,7 @@ test.describe("a team asks what if", () => {
 
   test("changes a multiple-choice answer and the tools in use, and saves them", async ({ page, request }) => {
     test.slow();
-    const id = await createAssessment(request, { kubernetes: "no", cloud: "undecided" }, ["mlflow"]);
+    const id = await createAssessment(request, { kubernetes: "no", environments: "on-premises" }, ["mlflow"]);
     const { panel, summary } = await openPanel(page, id);
 
     const monitoring = panel.locator("details").filter({ has: page.locator("summary", { hasText: /^Monitoring/ }) });
