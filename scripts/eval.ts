@@ -23,6 +23,8 @@ import {
 } from "../src/domain/eval/check-plan";
 import { lintReport } from "../src/domain/eval/lint-report";
 import { prioritizeActions } from "../src/domain/report/action-plan";
+import { buildMarkdownReport } from "../src/domain/report/markdown";
+import { buildReportData } from "../src/domain/report/report-data";
 import { randomAnswers, seededRandom } from "../src/domain/eval/random-answers";
 import { ZTeamProfile, type TeamProfile } from "../src/domain/eval/team-profile";
 import { toRecommenderProfile } from "../src/domain/recommender/from-profile";
@@ -59,20 +61,29 @@ const TARGETS = {
 
 type Run = { recommendation: Recommendation; violations: Violation[]; lint: string[] };
 
+/**
+ * One answer set through scoring, the engine and the report: the editorial check reads the plan's data and the
+ * Markdown the real builder renders from it, so a problem only the rendered report has counts as a failure too.
+ */
 function run(
   questionnaire: Questionnaire,
   catalog: RecommenderCatalog,
   answers: Record<string, unknown>,
+  id = "EVAL",
 ): Run & { ms: number; teamSize: TeamSize } {
   const scored = scoreAnswers(questionnaire, answers as never);
   const started = performance.now();
   const recommendation = recommend(toRecommenderProfile(scored), catalog, { today: TODAY });
   const ms = performance.now() - started;
   const profile = { ...scored, actionItems: prioritizeActions(scored, recommendation) };
+  const markdown = buildMarkdownReport(
+    buildReportData({ id, createdAt: `${TODAY}T09:00:00.000Z`, profile, recommendation, phases: catalog.phases }),
+    { origin: "https://advisor.example.com" },
+  );
   return {
     recommendation,
     violations: checkPlan(recommendation, profile.constraints, catalog),
-    lint: lintReport(profile, recommendation),
+    lint: lintReport(profile, recommendation, [markdown]),
     ms,
     teamSize: profile.constraints.teamSize,
   };
@@ -110,7 +121,7 @@ async function main() {
   for (const team of profiles) {
     if (values.only && team.id !== values.only) continue;
     const answers = answersFromTeam(questionnaire, team.answers);
-    const result = run(questionnaire, catalog, answers);
+    const result = run(questionnaire, catalog, answers, team.id);
     const r = result.recommendation;
     const failures = [
       ...checkExpectations(r, team.expect, catalog),
@@ -228,7 +239,11 @@ async function main() {
       `${pct(generic, reasons)} (target ≤ 33%)`,
       generic / Math.max(1, reasons) <= TARGETS.genericShare,
     ],
-    ["Reports with editorial problems", `${linted} (target 0)`, linted === 0],
+    [
+      "Reports with editorial problems",
+      `${linted} (target 0)${examples.get("lint") ? ` (e.g. ${examples.get("lint")})` : ""}`,
+      linted === 0,
+    ],
     ...VIOLATION_KINDS.map((k): [string, string, boolean] => [
       k.replace(/-/g, " "),
       `${counts[k]} sets${examples.get(k) ? ` (e.g. ${examples.get(k)})` : ""}`,

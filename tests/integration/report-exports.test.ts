@@ -161,13 +161,13 @@ describe("the Markdown of a change plan", () => {
     return markdown.slice(start, markdown.indexOf("\n## ", start + 5));
   })();
 
-  test("the summary carries the changes now, top actions, unknowns, toss-ups and constraints", () => {
+  test("the summary carries the discovery list, changes now, top actions, toss-ups and constraints", () => {
     for (const words of [
       "**Changes now**",
       "replacing Neptune",
       "**Top actions**",
       "Closed by OpenBao (Secrets management, now)",
-      "**Unknowns**",
+      "**Find out first.**",
       "How many models do you run in production? Planned as: A few (1–5).",
       "How does your team handle monitoring?",
       "**Toss-ups**",

@@ -121,7 +121,10 @@ export function planCapabilities(
 
     const weak = plan.dimension ? weakest.get(plan.dimension) : undefined;
     if (weak && !covered.has(capability.slug)) {
-      const why = `${weak.name} is your weakest area (${weak.score.toFixed(1)} of 4): close it first`;
+      // With "don't know" (or not yet applicable) answers in it, the score is a low end, not a measurement: no number.
+      const why = weak.isUnsure
+        ? `${weak.name} is your weakest area on what you know: close it first`
+        : `${weak.name} is your weakest area (${weak.score.toFixed(1)} of 4): close it first`;
       // Everything already due in the weakest area goes first; of the rest, only its next step comes forward.
       const isNextStep = weak.nextStep === capability.slug;
       if (adopt <= stage || isNextStep) {
@@ -174,13 +177,13 @@ function weakestAreas(
   profile: RecommenderProfile,
   catalog: RecommenderCatalog,
   covered: Map<string, PracticeEvidence>,
-): Map<string, { name: string; score: number; nextStep?: string }> {
+): Map<string, { name: string; score: number; isUnsure: boolean; nextStep?: string }> {
   const known = profile.dimensions.filter((d) => (d.unsureShare ?? 0) < UNSURE_LIMIT);
   if (known.length === 0) return new Map();
   const lowest = Math.min(...known.map((d) => d.score));
   if (lowest > WEAK_AREA_THRESHOLD) return new Map();
   const c = profile.constraints;
-  const result = new Map<string, { name: string; score: number; nextStep?: string }>();
+  const result = new Map<string, { name: string; score: number; isUnsure: boolean; nextStep?: string }>();
   for (const d of known.filter((dim) => dim.score === lowest)) {
     // Closing what is already due in the area comes first; only when nothing is, its next step comes forward.
     const dueOpen = catalog.capabilities.some(
@@ -207,6 +210,7 @@ function weakestAreas(
     result.set(d.slug, {
       name: d.name ?? d.slug.replace(/-/g, " "),
       score: d.score,
+      isUnsure: (d.unsureShare ?? 0) > 0,
       ...(next ? { nextStep: next.slug } : {}),
     });
   }

@@ -17,20 +17,27 @@ import type { RecommendationItem } from "../recommender/types";
 import { buildLifecycleDiagram } from "./mermaid";
 import {
   actionTargetText,
+  DISCOVERY_INTRO,
+  DISCOVERY_TITLE,
+  discoveryOf,
   inPlaceText,
+  OTHER_UNKNOWNS_INTRO,
+  OTHER_UNKNOWNS_TITLE,
   PLAN_SECTION_INTROS,
   PLAN_SECTION_TITLES,
   PLAN_SECTIONS,
   planBySection,
   plannedActions,
+  planSummaryText,
   tossUpsOf,
   tossUpText,
-  unknownsOf,
+  type Unknown,
   whenText,
 } from "./plan";
 import { toPlainPiece } from "./plain-text";
 import type { ReportData } from "./report-data";
 import { reportLinks, type ReportLinks } from "./links";
+import { answerLevelText, hasUnknownScores, overallScoreInput, scoreText } from "./score-text";
 import { sinceLastLines } from "./since-last-text";
 import { describeWeakestAreas } from "./weakest-areas";
 
@@ -99,23 +106,28 @@ function summary(data: ReportData, links: ReportLinks): RootContent[] {
   const { profile, recommendation } = data;
   const plan = planBySection(recommendation);
   const out: RootContent[] = [heading(2, text("Summary"))];
+  const overall = scoreText(overallScoreInput(profile), { outOf: 4 });
   out.push(
     paragraph(
       strong(text(`Stage ${profile.stage}: ${profile.stageName}.`)),
-      text(` Overall level ${profile.overall.level.toFixed(1)} of 4 (average ${profile.overall.mean.toFixed(1)}). `),
+      text(
+        ` Overall level ${overall}` +
+          (hasUnknownScores(profile) ? ". " : ` (average ${profile.overall.mean.toFixed(1)}). `),
+      ),
       ...joinParts(describeWeakestAreas(profile).map((p) => (typeof p === "string" ? p : strong(text(p.name))))),
     ),
   );
-  const count = recommendation.toolCount;
-  out.push(
-    paragraph(
-      text(
-        `The plan: ${count.inPlace} in place, ${count.now} new tool${count.now === 1 ? "" : "s"} now ` +
-          `(your team can take on about ${recommendation.nowBudget.limit} at a time: ${recommendation.nowBudget.why}), ` +
-          `${count.next} next and ${count.later} later.`,
-      ),
-    ),
-  );
+  out.push(paragraph(text(planSummaryText(recommendation))));
+  const unknownLine = (u: Unknown): PhrasingContent[] => [
+    text(u.question),
+    text(u.assumed ? ` Planned as: ${u.assumed}.` : ""),
+    text(` ${u.wouldChange}`),
+  ];
+  const discovery = discoveryOf(profile, recommendation);
+  if (discovery.first.length > 0) {
+    out.push(paragraph(strong(text(`${DISCOVERY_TITLE}.`)), text(` ${DISCOVERY_INTRO}`)));
+    out.push(list(discovery.first.map(unknownLine)));
+  }
   if (plan.now.length > 0) {
     out.push(paragraph(strong(text("Changes now"))));
     out.push(
@@ -135,20 +147,9 @@ function summary(data: ReportData, links: ReportLinks): RootContent[] {
     out.push(paragraph(strong(text("Top actions"))));
     out.push(list(actions.map((a) => [text(a.text), text(` — ${actionTargetText(a.target)}`)])));
   }
-  const unknowns = unknownsOf(profile, recommendation);
-  if (unknowns.length > 0) {
-    out.push(
-      paragraph(strong(text("Unknowns")), text(" — answers you did not know; finding out could change the plan.")),
-    );
-    out.push(
-      list(
-        unknowns.map((u) => [
-          text(u.question),
-          text(u.assumed ? ` Planned as: ${u.assumed}.` : ""),
-          text(` ${u.wouldChange}`),
-        ]),
-      ),
-    );
+  if (discovery.rest.length > 0) {
+    out.push(paragraph(strong(text(`${OTHER_UNKNOWNS_TITLE}.`)), text(` ${OTHER_UNKNOWNS_INTRO}`)));
+    out.push(list(discovery.rest.map(unknownLine)));
   }
   const tossUps = tossUpsOf(recommendation);
   if (tossUps.length > 0) {
@@ -325,7 +326,7 @@ export function buildMarkdownReport(data: ReportData, options: MarkdownOptions):
   push(
     table(
       ["Dimension", "Score (0–4)"],
-      profile.dimensions.map((d) => [[text(d.name)], [text(d.score.toFixed(1))]]),
+      profile.dimensions.map((d) => [[text(d.name)], [text(scoreText(d))]]),
     ),
   );
 
@@ -377,7 +378,7 @@ export function buildMarkdownReport(data: ReportData, options: MarkdownOptions):
     table(
       ["Dimension", "Question", "Answer", "Level"],
       profile.dimensions.flatMap((d) =>
-        d.drivers.map((q) => [[text(d.name)], [text(q.prompt)], [text(q.answer)], [text(String(q.level))]]),
+        d.drivers.map((q) => [[text(d.name)], [text(q.prompt)], [text(q.answer)], [text(answerLevelText(q))]]),
       ),
     ),
   );

@@ -1,6 +1,19 @@
 import { describe, expect, test } from "vitest";
 import { changePlanReport } from "../../../tests/fixtures/change-plan-report";
-import { MAX_TOP_ACTIONS, planBySection, plannedActions, tossUpText, unknownsOf, whenText } from "./plan";
+import type { Recommendation } from "../recommender/types";
+import {
+  discoveryOf,
+  MAX_DISCOVERY,
+  MAX_TOP_ACTIONS,
+  planBySection,
+  planCounts,
+  plannedActions,
+  planSummaryText,
+  readPlanSummary,
+  tossUpText,
+  unknownsOf,
+  whenText,
+} from "./plan";
 
 describe("the report read as a change plan", () => {
   const { profile, recommendation } = changePlanReport();
@@ -38,19 +51,122 @@ describe("the report read as a change plan", () => {
   test("actions point at the pick that closes them, or at their question", () => {
     const actions = plannedActions(profile, recommendation);
     expect(actions.top.map((a) => a.target)).toEqual([
-      { kind: "question", questionId: "monitoring-q1" },
       expect.objectContaining({ kind: "pick", capability: "model-serving", tool: "BentoML", section: "now" }),
       expect.objectContaining({ kind: "pick", capability: "secrets-management", tool: "OpenBao" }),
     ]);
   });
 
-  test(`the summaries lead with at most ${MAX_TOP_ACTIONS} high-priority actions; none is lost`, () => {
+  test(`at most ${MAX_TOP_ACTIONS} actions are high, each closed by a "now" change; none is lost`, () => {
+    const serving = profile.actionItems.find((a) => a.closes === "model-serving")!;
     const many = {
       ...profile,
-      actionItems: Array.from({ length: 8 }, (_, i) => ({ ...profile.actionItems[0]!, text: `Action ${i}` })),
+      actionItems: Array.from({ length: 8 }, (_, i) => ({ ...serving, text: `Action ${i}` })),
     };
     const actions = plannedActions(many, recommendation);
     expect(actions.top.map((a) => a.text)).toEqual(["Action 0", "Action 1", "Action 2", "Action 3", "Action 4"]);
+    expect(actions.high).toEqual(actions.top);
     expect(actions.top.length + actions.rest.length).toBe(8);
+    expect(actions.rest.map((a) => a.priority)).toEqual(["medium", "medium", "medium"]);
+  });
+
+  test("a stored “high” that no “now” change closes reads as medium: a high action always names its change", () => {
+    const stale = {
+      ...profile,
+      actionItems: [
+        { ...profile.actionItems.find((a) => a.closes === "data-validation")!, priority: "high" as const },
+        { ...profile.actionItems.find((a) => !a.closes && !a.isDiscovery)!, priority: "high" as const },
+      ],
+    };
+    const actions = plannedActions(stale, recommendation);
+    expect(actions.high).toEqual([]);
+    expect(actions.medium).toHaveLength(2);
+  });
+
+  test("“find out” actions are not in the action lists: their questions lead the discovery list", () => {
+    const actions = plannedActions(profile, recommendation);
+    const listed = [...actions.high, ...actions.medium, ...actions.low];
+    expect(listed.some((a) => a.isDiscovery)).toBe(false);
+    expect(listed).toHaveLength(profile.actionItems.filter((a) => !a.isDiscovery).length);
+    expect(discoveryOf(profile, recommendation).first.map((u) => u.question)).toContain(
+      "How does your team handle monitoring?",
+    );
+  });
+});
+
+describe("the discovery list", () => {
+  const { profile, recommendation } = changePlanReport();
+  const assumption = (question: string, most: number): Recommendation["assumptions"][number] => ({
+    key: question,
+    question,
+    assumed: "the default",
+    wouldChange:
+      most === 0
+        ? "Your answer would not change this plan."
+        : `Your answer could change up to ${most} items of this plan.`,
+  });
+
+  test("leads with the assumptions an answer would change most, then unknown answers in the weakest areas", () => {
+    const withAssumptions = {
+      ...recommendation,
+      assumptions: [assumption("Few?", 1), assumption("Nothing?", 0), assumption("Many?", 4)],
+    };
+    const { first, rest } = discoveryOf(profile, withAssumptions);
+    expect(first.map((u) => u.question)).toEqual(["Many?", "Few?", "How does your team handle monitoring?"]);
+    expect(first[2]!.wouldChange).toBe(
+      "Monitoring is your weakest area on what you know (all answers were don't know); an answer narrows that and can change which changes come first.",
+    );
+    // An assumption whose answer changes nothing stays with the other unknowns; every unknown is listed once.
+    expect(rest.map((u) => u.question)).toEqual(["Nothing?"]);
+    expect([...first, ...rest].length).toBe(unknownsOf(profile, withAssumptions).length);
+  });
+
+  test(`never more than ${MAX_DISCOVERY}, the rest kept as other unknowns`, () => {
+    const many = { ...recommendation, assumptions: [1, 2, 3, 4, 5, 6, 7].map((n) => assumption(`Q${n}?`, n)) };
+    const { first, rest } = discoveryOf(profile, many);
+    expect(first.map((u) => u.question)).toEqual(["Q7?", "Q6?", "Q5?", "Q4?", "Q3?"]);
+    expect(rest.map((u) => u.question)).toEqual(["Q1?", "Q2?", "How does your team handle monitoring?"]);
+  });
+
+  test("an unknown answer whose gap a “now” change closes says the change could become “in place”", () => {
+    const secrets = profile.actionItems.find((a) => a.closes === "secrets-management")!;
+    const governance = profile.dimensions.find((d) => d.slug === "governance-security")!;
+    const unsure = {
+      ...profile,
+      dimensions: profile.dimensions.map((d) =>
+        d === governance
+          ? { ...d, drivers: d.drivers.map((q) => ({ ...q, isDontKnow: true, answer: "Don't know" })) }
+          : d,
+      ),
+      actionItems: [...profile.actionItems, { ...secrets, isDiscovery: true }],
+    };
+    const { first } = discoveryOf(unsure, recommendation);
+    const question = first.find((u) => u.question === governance.drivers[0]!.prompt)!;
+    expect(question.wouldChange).toBe(
+      "If it is already in place, Secrets management is kept as it is instead of adopting OpenBao now.",
+    );
+  });
+});
+
+describe("the plan's counts", () => {
+  const { recommendation } = changePlanReport();
+
+  test("the summary sentence counts what the sections list, and reads back to the same numbers", () => {
+    const plan = planBySection(recommendation);
+    const counts = planCounts(recommendation);
+    expect(counts).toMatchObject({
+      inPlace: plan.inPlace.length,
+      now: plan.now.length,
+      next: plan.next.length,
+      later: plan.later.length,
+    });
+    const sentence = planSummaryText(recommendation);
+    expect(sentence).toContain(`bringing ${recommendation.toolCount.now} new tool`);
+    expect(readPlanSummary(`Summary.\n${sentence.replace(/ /g, "\n   ")}`)).toEqual({
+      inPlace: counts.inPlace,
+      now: counts.now,
+      next: counts.next,
+      later: counts.later,
+    });
+    expect(readPlanSummary("No summary here.")).toBeNull();
   });
 });

@@ -41,3 +41,29 @@ export function contentDisposition(baseName: string, extension: string): string 
   );
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * A report's data from a scored profile and its plan, for reports that are not saved (the judgement benchmark, the
+ * editorial check's tests): the same shape the server builds from a saved assessment, with the id and time passed in.
+ */
+export function buildReportData(input: {
+  id: string;
+  createdAt: string;
+  profile: MaturityProfile;
+  recommendation: Recommendation;
+  phases: DiagramPhase[];
+  catalogRevision?: number | null;
+}): ReportData {
+  return {
+    assessment: {
+      id: input.id,
+      createdAt: input.createdAt,
+      questionnaireVersion: input.profile.questionnaireVersion,
+      parentId: null,
+      catalogRevision: input.catalogRevision ?? null,
+    },
+    profile: input.profile,
+    recommendation: input.recommendation,
+    phases: input.phases,
+  };
+}

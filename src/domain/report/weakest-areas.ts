@@ -1,4 +1,5 @@
 import type { MaturityProfile } from "../assessment/score";
+import { readScore, scoreNote, type ScoreInput } from "./score-text";
 
 /**
  * The summary's sentence about the lowest-scoring dimensions, shared by the results page, the Markdown export and the
@@ -11,7 +12,7 @@ export const MAX_NAMED_WEAKEST_AREAS = 3;
 
 /** What the weakest-areas sentence reads from a profile. */
 export type WeakestAreasInput = {
-  dimensions: Pick<MaturityProfile["dimensions"][number], "slug" | "name">[];
+  dimensions: (Pick<MaturityProfile["dimensions"][number], "slug" | "name"> & Partial<ScoreInput>)[];
   overall: Pick<MaturityProfile["overall"], "weakest" | "weakestDimensions" | "cappedByWeakest">;
 };
 
@@ -39,13 +40,32 @@ function listParts(names: string[]): SentencePart[] {
  * - every area ties (of two or more): "Your scores are even across all areas, at 2.0." An even profile cannot be
  *   held back by its weakest area, since its level is then its mean.
  * When the weakest areas cap the overall level (`cappedByWeakest`), the sentence says they hold it back, and why.
- * Scores are on the 0–4 scale, shown with one decimal.
+ * Scores are on the 0–4 scale, shown with one decimal. When a weakest area has "don't know" answers its score is not a
+ * measurement: each named area is followed by its own score text (a range with the unknown share, or unknown), and
+ * areas are not counted as tied or even, since their true scores may differ.
  */
 export function describeWeakestAreas(input: WeakestAreasInput): SentencePart[] {
   const { dimensions, overall } = input;
   const score = overall.weakest.toFixed(1);
-  const names = dimensions.filter((d) => overall.weakestDimensions.includes(d.slug)).map((d) => d.name);
+  const weakest = dimensions.filter((d) => overall.weakestDimensions.includes(d.slug));
+  const names = weakest.map((d) => d.name);
   if (names.length === 0) return [];
+  const isUncertain = weakest.some((d) => d.score !== undefined && readScore(d as ScoreInput).kind !== "measured");
+  if (isUncertain) {
+    const shown = weakest.slice(0, MAX_NAMED_WEAKEST_AREAS);
+    const parts = shown.flatMap((d, i): SentencePart[] => {
+      const separator = i === 0 ? [] : i === shown.length - 1 && shown.length === weakest.length ? [" and "] : [", "];
+      return [...separator, { name: d.name }, ` (${scoreNote(d as ScoreInput)})`];
+    });
+    const more = weakest.length - shown.length;
+    const isOne = weakest.length === 1;
+    return [
+      `Counting “don't know” as not in place, your lowest ${isOne ? "score is" : "scores are"} in `,
+      ...parts,
+      more > 0 ? ` and ${NUMBER_WORDS[more] ?? String(more)} more ${more === 1 ? "area" : "areas"}.` : ".",
+      overall.cappedByWeakest ? ` ${isOne ? "It holds" : "They hold"} your overall level back${HELD_BACK_REASON}` : "",
+    ].filter((p) => p !== "");
+  }
   if (names.length === dimensions.length && dimensions.length > 1) {
     return [`Your scores are even across all areas, at ${score}.`];
   }

@@ -2,18 +2,24 @@ import type { ReactNode } from "react";
 import { buildLifecycleDiagram, STATUS_LEGEND } from "@/domain/report/mermaid";
 import {
   actionTargetText,
+  discoveryOf,
+  DISCOVERY_INTRO,
+  DISCOVERY_TITLE,
   inPlaceText,
+  OTHER_UNKNOWNS_TITLE,
   PLAN_SECTION_TITLES,
   PLAN_SECTIONS,
   planBySection,
   plannedActions,
+  planSummaryText,
   tossUpsOf,
   tossUpText,
   toolLine,
-  unknownsOf,
+  type Unknown,
   whenText,
 } from "@/domain/report/plan";
 import type { ReportData } from "@/domain/report/report-data";
+import { answerLevelText, overallScoreInput, scoreText } from "@/domain/report/score-text";
 import { sinceLastLines } from "@/domain/report/since-last-text";
 import { DimensionChart } from "./dimension-chart";
 import { DiagramFigure } from "./diagram-figure";
@@ -23,7 +29,7 @@ import { WeakestAreasSentence } from "./weakest-areas-sentence";
 /** The diagram's caption in the printed report (and the SVG's accessible name in the PDF). */
 export const PRINT_DIAGRAM_TITLE = `The plan across the ML lifecycle: ${STATUS_LEGEND.inplace.toLowerCase()} (✓, green), ${STATUS_LEGEND.now.toLowerCase()} (filled), ${STATUS_LEGEND.next.toLowerCase()} (light) and ${STATUS_LEGEND.later.toLowerCase()} (dashed).`;
 
-/** Unknowns listed in the executive summary; the rest are in the appendix's answers, so the summary stays short. */
+/** Other unknowns listed in the executive summary; the rest are in the appendix's answers, so it stays short. */
 export const SUMMARY_UNKNOWNS = 6;
 
 export type PaperSize = "a4" | "letter";
@@ -48,6 +54,16 @@ function H2({ id, children }: { id: string; children: ReactNode }) {
     <h2 id={id} className="report-h2 mt-6 text-lg font-semibold">
       {children}
     </h2>
+  );
+}
+
+function UnknownItem({ unknown }: { unknown: Unknown }) {
+  return (
+    <li>
+      {unknown.question}
+      {unknown.assumed ? ` Planned as: ${unknown.assumed}.` : ""}{" "}
+      <span className="text-ink-muted">{unknown.wouldChange}</span>
+    </li>
   );
 }
 
@@ -76,7 +92,8 @@ export function ReportDocument({
   const portable = buildLifecycleDiagram(recommendation, data.phases);
   const plan = planBySection(recommendation);
   const actions = plannedActions(profile, recommendation);
-  const unknowns = unknownsOf(profile, recommendation);
+  const discovery = discoveryOf(profile, recommendation);
+  const unknowns = discovery.rest;
   const tossUps = tossUpsOf(recommendation);
   const allActions = [...actions.high, ...actions.medium, ...actions.low];
   const weakest =
@@ -92,7 +109,8 @@ export function ReportDocument({
           <p className="text-xs font-semibold tracking-wide text-accent uppercase">MLOps Stack Advisor</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight">MLOps stack recommendation</h1>
           <p className="mt-1 text-base">
-            Stage {profile.stage}: {profile.stageName} · overall level {profile.overall.level.toFixed(1)} of 4
+            Stage {profile.stage}: {profile.stageName} · overall level{" "}
+            {scoreText(overallScoreInput(profile), { outOf: 4 })}
           </p>
           <p className="mt-1 text-ink-muted">
             Assessment {assessment.id} · {assessment.createdAt.slice(0, 10)} · questionnaire{" "}
@@ -120,10 +138,7 @@ export function ReportDocument({
         <div className="grid grid-cols-[1fr_15rem] gap-4">
           <div>
             <p>
-              <WeakestAreasSentence profile={profile} /> The plan keeps {recommendation.toolCount.inPlace} in place,
-              changes {recommendation.toolCount.now} now (about {recommendation.nowBudget.limit} at a time for this
-              team: {recommendation.nowBudget.why}), then {recommendation.toolCount.next} next and{" "}
-              {recommendation.toolCount.later} later.
+              <WeakestAreasSentence profile={profile} /> {planSummaryText(recommendation)}
             </p>
             <p className="mt-1 text-ink-muted">
               Microsoft MLOps maturity level {profile.microsoftLevel.level} ({profile.microsoftLevel.name}); Google
@@ -145,6 +160,20 @@ export function ReportDocument({
                   <li key={i}>{line}</li>
                 ))}
             </ul>
+          </div>
+        ) : null}
+
+        {discovery.first.length > 0 ? (
+          <div className="report-keep">
+            <h3 className="report-h3 mt-3 font-semibold">
+              {DISCOVERY_TITLE} ({discovery.first.length})
+            </h3>
+            <p className="text-ink-muted">{DISCOVERY_INTRO}</p>
+            <ol className="list-decimal pl-5">
+              {discovery.first.map((u) => (
+                <UnknownItem key={u.question} unknown={u} />
+              ))}
+            </ol>
           </div>
         ) : null}
 
@@ -203,14 +232,12 @@ export function ReportDocument({
 
         {unknowns.length > 0 ? (
           <div className="report-keep">
-            <h3 className="report-h3 mt-3 font-semibold">Unknowns ({unknowns.length})</h3>
+            <h3 className="report-h3 mt-3 font-semibold">
+              {OTHER_UNKNOWNS_TITLE} ({unknowns.length})
+            </h3>
             <ul className="list-disc pl-5">
               {unknowns.slice(0, SUMMARY_UNKNOWNS).map((u) => (
-                <li key={u.question}>
-                  {u.question}
-                  {u.assumed ? ` Planned as: ${u.assumed}.` : ""}{" "}
-                  <span className="text-ink-muted">{u.wouldChange}</span>
-                </li>
+                <UnknownItem key={u.question} unknown={u} />
               ))}
               {unknowns.length > SUMMARY_UNKNOWNS ? (
                 <li>
@@ -391,7 +418,7 @@ export function ReportDocument({
                 <tr key={q.questionId} className="border-b border-line align-top">
                   <td className="py-0.5 pr-2">{q.prompt}</td>
                   <td className="py-0.5 pr-2">{q.answer}</td>
-                  <td className="py-0.5">{q.level}</td>
+                  <td className="py-0.5">{answerLevelText(q)}</td>
                 </tr>
               )),
             )}

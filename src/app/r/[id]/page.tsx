@@ -9,15 +9,21 @@ import {
   actionTargetText,
   anchorForCapability,
   anchorForQuestion,
+  discoveryOf,
+  DISCOVERY_INTRO,
+  DISCOVERY_TITLE,
+  OTHER_UNKNOWNS_INTRO,
+  OTHER_UNKNOWNS_TITLE,
   planBySection,
   plannedActions,
+  planSummaryText,
   tossUpsOf,
   tossUpText,
-  unknownsOf,
   PLAN_SECTIONS,
   PLAN_SECTION_TITLES,
   type PlannedAction,
 } from "@/domain/report/plan";
+import { answerLevelText, hasUnknownScores, overallScoreInput, scoreText } from "@/domain/report/score-text";
 import { DimensionChart } from "@/features/report/dimension-chart";
 import { ExportLinks } from "@/features/report/export-links";
 import { LifecycleDiagram } from "@/features/report/lifecycle-diagram";
@@ -79,13 +85,15 @@ export default async function ResultPage({ params }: Params) {
       : [];
   const actions = plannedActions(profile, recommendation);
   const otherActions = actions.rest;
-  const unknowns = unknownsOf(profile, recommendation);
+  const discovery = discoveryOf(profile, recommendation);
+  const unknowns = discovery.rest;
   const tossUps = tossUpsOf(recommendation);
   const plan = planBySection(recommendation);
   const base = `/r/${assessment.id}`;
 
   const toc = [
     { id: "summary", title: "Summary" },
+    ...(discovery.first.length > 0 ? [{ id: "find-out", title: DISCOVERY_TITLE }] : []),
     ...(data.sinceLast ? [{ id: "since-last", title: "Since last time" }] : []),
     ...(actions.top.length > 0 ? [{ id: "top-actions", title: "Top actions" }] : []),
     { id: "plan", title: "Change plan" },
@@ -169,18 +177,14 @@ export default async function ResultPage({ params }: Params) {
             Where you stand
           </h2>
           <p className="mt-2 text-sm leading-relaxed">
-            Your overall level is <strong>{profile.overall.level.toFixed(1)}</strong> of 4 (average of the dimensions{" "}
-            {profile.overall.mean.toFixed(1)}). <WeakestAreasSentence profile={profile} />{" "}
+            Your overall level is <strong>{scoreText(overallScoreInput(profile), { outOf: 4 })}</strong>
+            {hasUnknownScores(profile) ? "" : ` (average of the dimensions ${profile.overall.mean.toFixed(1)})`}.{" "}
+            <WeakestAreasSentence profile={profile} />{" "}
             {profile.stage < 4
               ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with the top actions below.`
               : ""}
           </p>
-          <p className="mt-2 text-sm">
-            The plan keeps <strong>{recommendation.toolCount.inPlace}</strong> in place, changes{" "}
-            <strong>{recommendation.toolCount.now}</strong> now (about {recommendation.nowBudget.limit} at a time for
-            your team), then <strong>{recommendation.toolCount.next}</strong> next and{" "}
-            <strong>{recommendation.toolCount.later}</strong> later.
-          </p>
+          <p className="mt-2 text-sm">{planSummaryText(recommendation)}</p>
           <div className="mt-5">
             <DimensionChart dimensions={profile.dimensions} weakest={flagged} />
           </div>
@@ -212,14 +216,36 @@ export default async function ResultPage({ params }: Params) {
         </aside>
       </section>
 
+      {discovery.first.length > 0 ? (
+        <section
+          aria-labelledby="find-out-heading"
+          id="find-out"
+          className="mt-6 scroll-mt-20 rounded-lg border border-warn p-5 text-sm"
+        >
+          <h2 id="find-out-heading" className="text-lg font-semibold">
+            {DISCOVERY_TITLE} ({discovery.first.length})
+          </h2>
+          <p className="mt-1 text-ink-muted">{DISCOVERY_INTRO}</p>
+          <ol className="mt-2 list-decimal space-y-1 pl-5">
+            {discovery.first.map((u) => (
+              <li key={u.question}>
+                <span className="font-medium">{u.question}</span>
+                {u.assumed ? <span className="text-ink-muted"> Planned as: {u.assumed}.</span> : null}{" "}
+                <span className="text-ink-muted">{u.wouldChange}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
       {unknowns.length > 0 || tossUps.length > 0 ? (
         <div className="mt-6 grid gap-6 md:grid-cols-2">
           {unknowns.length > 0 ? (
             <section aria-labelledby="unknowns-heading" className="rounded-lg border border-line p-5 text-sm">
               <h2 id="unknowns-heading" className="font-semibold">
-                Unknowns ({unknowns.length})
+                {OTHER_UNKNOWNS_TITLE} ({unknowns.length})
               </h2>
-              <p className="mt-1 text-ink-muted">Answers you did not know; finding out could change the plan.</p>
+              <p className="mt-1 text-ink-muted">{OTHER_UNKNOWNS_INTRO}</p>
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 {unknowns.map((u) => (
                   <li key={u.question}>
@@ -319,9 +345,6 @@ export default async function ResultPage({ params }: Params) {
           </h2>
           <details className="mt-3">
             <summary className="cursor-pointer text-sm font-medium text-accent">
-              {otherActions.length - actions.medium.length - actions.low.length > 0
-                ? `${otherActions.length - actions.medium.length - actions.low.length} more high, `
-                : ""}
               {actions.medium.length} medium and {actions.low.length} low priority
             </summary>
             <ul className="mt-3 space-y-2">
@@ -341,14 +364,14 @@ export default async function ResultPage({ params }: Params) {
           {profile.dimensions.map((d) => (
             <details key={d.slug} className="rounded-lg border border-line p-4">
               <summary className="cursor-pointer font-medium">
-                {d.name} · {d.score.toFixed(1)}
+                {d.name} · {scoreText(d)}
               </summary>
               <ul className="mt-3 space-y-2 text-sm">
                 {d.drivers.map((q) => (
                   <li key={q.questionId} id={anchorForQuestion(q.questionId)} className="scroll-mt-20">
                     <span className="text-ink-muted">{q.prompt}</span>
                     <span className="block">
-                      {q.answer} <span className="text-xs text-ink-muted">(level {q.level})</span>
+                      {q.answer} <span className="text-xs text-ink-muted">(level {answerLevelText(q)})</span>
                     </span>
                   </li>
                 ))}
