@@ -223,7 +223,7 @@ test.describe("an architect takes the report away", () => {
 
       /** Every heading the print document writes above a block (plan item headings stay inside their block). */
       const heading =
-        /^(MLOps stack recommendation|Executive summary|Since the last assessment.*|Changes now|Top actions|Unknowns \(\d+\)|Toss-ups|Constraints applied|Lifecycle diagram|Appendix: .*|(In place — keep|Now|Next|Later) \(\d+\)|Warnings|Tools left out|Action items|Answers)$/;
+        /^(MLOps stack recommendation|Executive summary|Since the last assessment.*|Changes now|Find out first \(\d+\)|Top actions|Other unknowns \(\d+\)|Toss-ups|Constraints applied|Lifecycle diagram|Appendix: .*|(In place — keep|Now|Next|Later) \(\d+\)|Warnings|Tools left out|Action items|Answers)$/;
       let diagramPage = 0;
       for (let n = 1; n <= pages; n++) {
         const text = execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), pdf, "-"], {

@@ -31,6 +31,7 @@ import {
   planSummaryText,
   tossUpsOf,
   tossUpText,
+  questionText,
   type Unknown,
   whenText,
 } from "./plan";
@@ -119,7 +120,7 @@ function summary(data: ReportData, links: ReportLinks): RootContent[] {
   );
   out.push(paragraph(text(planSummaryText(recommendation))));
   const unknownLine = (u: Unknown): PhrasingContent[] => [
-    text(u.question),
+    text(questionText(u)),
     text(u.assumed ? ` Planned as: ${u.assumed}.` : ""),
     text(` ${u.wouldChange}`),
   ];

@@ -9,6 +9,7 @@ import {
   planCounts,
   plannedActions,
   planSummaryText,
+  questionText,
   readPlanSummary,
   tossUpText,
   unknownsOf,
@@ -145,6 +146,11 @@ describe("the discovery list", () => {
       "If it is already in place, Secrets management is kept as it is instead of adopting OpenBao now.",
     );
   });
+});
+
+test("an unknown reads as a sentence whether it is a question or a context question's title", () => {
+  expect(questionText({ question: "Whether you run Kubernetes" })).toBe("Whether you run Kubernetes.");
+  expect(questionText({ question: "How many models?" })).toBe("How many models?");
 });
 
 describe("the plan's counts", () => {

@@ -91,6 +91,11 @@ export function unknownsOf(profile: MaturityProfile, recommendation: Recommendat
   return unknowns;
 }
 
+/** An unknown's question as a sentence: the context questions are short titles ("Whether you run Kubernetes"). */
+export function questionText(unknown: Pick<Unknown, "question">): string {
+  return /[?.!]$/.test(unknown.question) ? unknown.question : `${unknown.question}.`;
+}
+
 /** At most this many questions lead the report as the discovery list; the rest stay with the other unknowns. */
 export const MAX_DISCOVERY = 5;
 

@@ -15,6 +15,7 @@ import {
   tossUpsOf,
   tossUpText,
   toolLine,
+  questionText,
   type Unknown,
   whenText,
 } from "@/domain/report/plan";
@@ -60,7 +61,7 @@ function H2({ id, children }: { id: string; children: ReactNode }) {
 function UnknownItem({ unknown }: { unknown: Unknown }) {
   return (
     <li>
-      {unknown.question}
+      {questionText(unknown)}
       {unknown.assumed ? ` Planned as: ${unknown.assumed}.` : ""}{" "}
       <span className="text-ink-muted">{unknown.wouldChange}</span>
     </li>

@@ -17,6 +17,7 @@ import {
   planBySection,
   plannedActions,
   planSummaryText,
+  questionText,
   tossUpsOf,
   tossUpText,
   PLAN_SECTIONS,
@@ -229,7 +230,7 @@ export default async function ResultPage({ params }: Params) {
           <ol className="mt-2 list-decimal space-y-1 pl-5">
             {discovery.first.map((u) => (
               <li key={u.question}>
-                <span className="font-medium">{u.question}</span>
+                <span className="font-medium">{questionText(u)}</span>
                 {u.assumed ? <span className="text-ink-muted"> Planned as: {u.assumed}.</span> : null}{" "}
                 <span className="text-ink-muted">{u.wouldChange}</span>
               </li>
@@ -249,7 +250,7 @@ export default async function ResultPage({ params }: Params) {
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 {unknowns.map((u) => (
                   <li key={u.question}>
-                    {u.question}
+                    {questionText(u)}
                     {u.assumed ? <span className="text-ink-muted"> Planned as: {u.assumed}.</span> : null}{" "}
                     <span className="text-ink-muted">{u.wouldChange}</span>
                   </li>
