@@ -45,7 +45,10 @@ describe("answers as form fields", () => {
     if (multi.allowDontKnow) cases.push({ [multi.id]: DONT_KNOW });
     for (const answers of cases) {
       const fields = Object.entries(answers).flatMap(([id, value]) =>
-        fieldsForAnswer(questionnaire.questions.find((q) => q.id === id)!, value),
+        fieldsForAnswer(
+          questionnaire.questions.find((q) => q.id === id)!,
+          value,
+        ),
       );
       const { answers: back, conflicts } = answersFromForm(questionnaire.questions, fields);
       const expected = { ...answers };
@@ -104,11 +107,52 @@ describe("a step submitted without JavaScript", () => {
     expect(Object.keys(step.answers)).toHaveLength(answered.length);
   });
 
+  test("a follow-up question that appears because of an answer on the same step is introduced, not reproached", () => {
+    const followUp = questionnaire.questions.find(
+      (q) => q.showIf && questionnaire.questions.find((g) => g.id === q.showIf!.question)?.section === q.section,
+    )!;
+    const gate = questionnaire.questions.find((q) => q.id === followUp.showIf!.question)!;
+    const index = questionnaire.sections.findIndex((s) => s.slug === followUp.section);
+    const others = questionnaire.questions
+      .filter((q) => q.section === followUp.section && q.id !== followUp.id && q.id !== gate.id && q.kind !== "tools")
+      .flatMap((q) => fieldsForAnswer(q, q.kind === "multi" ? [q.options[0]!.value] : q.options[0]!.value));
+    const opened: [string, string] = [gate.id, followUp.showIf!.anyOf[0]!];
+    const first = resolveWizardStep(questionnaire, [["step", sectionOf(index)], ["to", "next"], ...others, opened]);
+    expect(first.index).toBe(index);
+    expect(first.errors).toEqual({
+      [followUp.id]: expect.stringMatching(/^One more question, because of your answer/),
+    });
+    // Sent again without an answer to it, the question was on the page: now it is missing.
+    const again = resolveWizardStep(questionnaire, [
+      ["step", sectionOf(index)],
+      ["to", "next"],
+      ...others,
+      opened,
+      [followUp.id, ""],
+    ]);
+    expect(again.errors[followUp.id]).toMatch(/^Please answer this question/);
+  });
+
   test("'back' and a section name move without checks; an unknown step starts at the beginning", () => {
-    expect(resolveWizardStep(questionnaire, [["step", sectionOf(2)], ["to", "back"]]).index).toBe(1);
-    expect(resolveWizardStep(questionnaire, [["step", sectionOf(2)], ["to", sectionOf(5)]]).index).toBe(5);
+    expect(
+      resolveWizardStep(questionnaire, [
+        ["step", sectionOf(2)],
+        ["to", "back"],
+      ]).index,
+    ).toBe(1);
+    expect(
+      resolveWizardStep(questionnaire, [
+        ["step", sectionOf(2)],
+        ["to", sectionOf(5)],
+      ]).index,
+    ).toBe(5);
     expect(resolveWizardStep(questionnaire, [["step", "nowhere"]]).index).toBe(0);
-    expect(resolveWizardStep(questionnaire, [["step", sectionOf(8)], ["to", "next"]]).index).toBe(8);
+    expect(
+      resolveWizardStep(questionnaire, [
+        ["step", sectionOf(8)],
+        ["to", "next"],
+      ]).index,
+    ).toBe(8);
   });
 });
 

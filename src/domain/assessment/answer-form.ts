@@ -145,13 +145,15 @@ function byIdOf<Q extends AnyQuestion>(questions: readonly Q[]): Map<string, Que
 /** The questions of one section that are shown, given the answers so far. */
 export function visibleQuestionsIn<Q extends AnyQuestion>(questions: readonly Q[], section: string, answers: Answers) {
   const byId = byIdOf(questions);
-  return questions.filter(
-    (q) => q.section === section && isQuestionVisible(q as unknown as Question, answers, byId),
-  );
+  return questions.filter((q) => q.section === section && isQuestionVisible(q as unknown as Question, answers, byId));
 }
 
 /** Required questions that are shown and not answered, in questionnaire order (one section, or all). */
-export function missingAnswers<Q extends AnyQuestion>(questions: readonly Q[], answers: Answers, section?: string): Q[] {
+export function missingAnswers<Q extends AnyQuestion>(
+  questions: readonly Q[],
+  answers: Answers,
+  section?: string,
+): Q[] {
   const byId = byIdOf(questions);
   return questions.filter(
     (q) =>
@@ -177,6 +179,32 @@ export function missingAnswerMessage(question: Pick<Question, "allowDontKnow">):
   return question.allowDontKnow
     ? "Please answer this question (or choose “Don't know”)."
     : "Please answer this question.";
+}
+
+/**
+ * A follow-up question that the page could not show before the step was sent (without JavaScript, "How do your LLM
+ * applications reach their models?" appears only once the server has read "we build LLM applications"): its gate is
+ * on this step and nothing was sent for it, so it is introduced as a new question rather than reproached as skipped.
+ */
+function isNewFollowUp(
+  question: AnyQuestion,
+  section: string,
+  entries: readonly (readonly [string, unknown])[],
+): boolean {
+  if (!question.showIf) return false;
+  const gate = question.showIf.question;
+  return (
+    entries.some(([name]) => name === gate) &&
+    !entries.some(([name]) => name === question.id) &&
+    question.section === section
+  );
+}
+
+/** The message at a follow-up question shown because of an answer just given on the same step. */
+export function followUpMessage(question: Pick<Question, "allowDontKnow">): string {
+  return question.allowDontKnow
+    ? "One more question, because of your answer above (or choose “Don't know”)."
+    : "One more question, because of your answer above.";
 }
 
 /** The banner above a step with unanswered questions; null when there are none. */
@@ -218,7 +246,9 @@ export function resolveWizardStep(
   const errorsIn = (section: string): Record<string, string> => {
     const errors: Record<string, string> = {};
     for (const q of missingAnswers(questions, answers, section))
-      errors[q.id] = missingAnswerMessage(q as unknown as Question);
+      errors[q.id] = isNewFollowUp(q, section, list)
+        ? followUpMessage(q as unknown as Question)
+        : missingAnswerMessage(q as unknown as Question);
     for (const [id, message] of Object.entries(conflicts)) {
       if (questions.find((q) => q.id === id)?.section === section) errors[id] = message;
     }

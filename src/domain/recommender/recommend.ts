@@ -466,19 +466,15 @@ export function recommendCore(
     const replaced = pending?.replaces?.tool.slug;
     // A tool that needs another candidate for this very job to do it (Git needs a host to version a team's code) is
     // not the pick: the one it needs is, and brings it along.
+    // (Admissibility is worked out once per candidate.)
+    const allowed = candidates.filter((cand) => admissible(slot, cand.tool));
+    const mainHere = new Set(
+      allowed.filter((cand) => cand.tool.capabilities.primary.includes(slot.capability)).map((cand) => cand.tool.slug),
+    );
     const partial = (tool: RecommenderTool) =>
-      tool.relations.requires.some((group) =>
-        group.some((slug) =>
-          candidates.some(
-            (cand) =>
-              cand.tool.slug === slug &&
-              cand.tool.capabilities.primary.includes(slot.capability) &&
-              admissible(slot, cand.tool),
-          ),
-        ),
-      );
-    const ranked = candidates
-      .filter((cand) => cand.tool.slug !== replaced && admissible(slot, cand.tool) && !partial(cand.tool))
+      mainHere.size > 0 && tool.relations.requires.some((group) => group.some((slug) => mainHere.has(slug)));
+    const ranked = allowed
+      .filter((cand) => cand.tool.slug !== replaced && !partial(cand.tool))
       .map((cand) => ({ tool: cand.tool, score: round2(cand.baseTotal + situational(cand.tool, slot, null)) }))
       .sort((a, b) => b.score - a.score || bySlugOrder(a, b));
     let chosen: { tool: RecommenderTool; brought: Brought[] } | null = null;

@@ -188,7 +188,10 @@ export function stackScore(
     }
   }
   let integrated = 0;
-  for (const partner of tool.integrations) if (partner !== tool.slug && stack.has(partner)) integrated += 1;
+  // Whichever list is shorter is walked: the stack (a dozen tools) or the tool's integrations (up to dozens).
+  if (stack.jobs.size < partners.size) {
+    for (const slug of stack.jobs.keys()) if (slug !== tool.slug && partners.has(slug)) integrated += 1;
+  } else for (const partner of partners) if (partner !== tool.slug && stack.has(partner)) integrated += 1;
   if (integrated > 0) {
     const points = round2(Math.min(WEIGHTS.integrationCap, WEIGHTS.integrationWithStack * integrated));
     sum += points;
