@@ -182,7 +182,13 @@ export default async function ResultPage({ params }: Params) {
             {hasUnknownScores(profile) ? "" : ` (average of the dimensions ${profile.overall.mean.toFixed(1)})`}.{" "}
             <WeakestAreasSentence profile={profile} />{" "}
             {profile.stage < 4
-              ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with the top actions below.`
+              ? `Reaching ${STAGE_NAMES[(profile.stage + 1) as 2 | 3 | 4]} starts with ${
+                  actions.top.length > 0
+                    ? "the top actions below"
+                    : discovery.first.length > 0
+                      ? "the questions to find out below"
+                      : "the changes now below"
+                }.`
               : ""}
           </p>
           <p className="mt-2 text-sm">{planSummaryText(recommendation)}</p>
