@@ -70,7 +70,7 @@ export function whyNot(pick: Ranked, alternative: Ranked): string {
   const key = worst.key;
   const note = part(pick.breakdown, key)?.note;
   if (key === "reuse") return `${a} is already in your stack; ${b} would be one more tool to run.`;
-  if (key === "companion") return `${a} ${lowerFirst(note ?? "goes with your stack")}.`;
+  if (key === "companion") return note ? `${a} is ${lowerFirst(note)}.` : `${a} goes with your stack.`;
   if (key === "integration") return `${a} works natively with more of the tools you will run.`;
   if (key.startsWith("coupled-")) return `${a} ${lowerFirst(note ?? "fits your stack better")}; ${b} does not.`;
   if (key === "ops")

@@ -425,7 +425,14 @@ export function recommendCore(
       }
     }
     // One companion at most, for the same job (Grafana's dashboards with Prometheus), and none if one is there.
-    const companions = withCompanion ? [...p.relations.companionsOf(tool.slug)].sort() : [];
+    // The best fit for this team first (Prometheus before a paid managed Prometheus for a team without a budget).
+    const fit = new Map(slot.candidates.map((cand) => [cand.tool.slug, cand.baseTotal]));
+    const companions = withCompanion
+      ? [...p.relations.companionsOf(tool.slug)].sort(
+          (a, b) =>
+            (fit.get(b) ?? Number.NEGATIVE_INFINITY) - (fit.get(a) ?? Number.NEGATIVE_INFINITY) || (a < b ? -1 : 1),
+        )
+      : [];
     if (!companions.some((slug) => stack.has(slug))) {
       for (const slug of companions) {
         const companion = p.bySlug.get(slug);
