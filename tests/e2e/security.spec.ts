@@ -116,4 +116,3 @@ test.describe("security headers", () => {
     }
   });
 });
-

@@ -9,8 +9,8 @@ test.describe("a team reads its recommended stack", () => {
   }) => {
     const id = await createAssessment(request, { kubernetes: "no", budget: "none", environments: "on-premises" });
     await page.goto(`/r/${id}`);
-    await expect(page.getByRole("heading", { name: "Your recommended stack" })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 3, name: /^Adopt now/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Your change plan" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: /^Now\b/ })).toBeVisible();
     const tracking = page.locator("[data-capability='experiment-tracking']");
     await expect(tracking.getByRole("link").first()).toBeVisible();
     await tracking.getByText(/^Why .*, and why not the others$/).click();

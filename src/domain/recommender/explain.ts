@@ -1,7 +1,7 @@
 import type { Constraints } from "../assessment/constraints";
 import { CLOUD_LABELS, isRetiredStatus } from "../catalog/vocabulary";
 import { exclusionReasons, isEligible } from "./eligibility";
-import { teamPhrase } from "./texts";
+import { teamPhrase, jobName } from "./texts";
 import type {
   Exclusion,
   Horizon,
@@ -70,7 +70,7 @@ export function whyNot(pick: Ranked, alternative: Ranked): string {
   const key = worst.key;
   const note = part(pick.breakdown, key)?.note;
   if (key === "reuse") return `${a} is already in your stack; ${b} would be one more tool to run.`;
-  if (key === "companion") return `${a} ${lowerFirst(note ?? "goes with your stack")}.`;
+  if (key === "companion") return note ? `${a} is ${lowerFirst(note)}.` : `${a} goes with your stack.`;
   if (key === "integration") return `${a} works natively with more of the tools you will run.`;
   if (key.startsWith("coupled-")) return `${a} ${lowerFirst(note ?? "fits your stack better")}; ${b} does not.`;
   if (key === "ops")
@@ -88,7 +88,12 @@ export function tossUpFor(pick: Ranked, alternative: Ranked, c: Constraints): To
       (g1, g2) => Number(GENERIC_KEYS.has(g1.key)) - Number(GENERIC_KEYS.has(g2.key)) || g2.gap - g1.gap,
     );
     const conditions = gaps.map((g) => conditionFor(g.key, x, c)).filter((text) => text !== not);
-    return conditions[0] ?? (not ? "the same trial favours it" : "your team prefers it after trying both on one model");
+    return (
+      conditions[0] ??
+      (not
+        ? "a short trial on one of your own models favours it"
+        : "your team prefers it after trying both on one model")
+    );
   };
   return {
     slug: alternative.tool.slug,
@@ -117,6 +122,9 @@ function conditionFor(key: string, x: Ranked, c: Constraints): string {
   if (key === "ecosystem") return "you want the broadest set of integrations";
   if (key.startsWith("risk") || key === "status") return "you want the lower vendor and project risk";
   if (key === "air-gapped" || key === "on-premises") return "it must run on your own servers";
+  if (key === "covers-more") return "you want one tool for several of the jobs you need now";
+  if (key === "same-vendor") return "you want to stay with a vendor you already use";
+  if (key === "successor") return "you want the path its maintainers recommend";
   return c.hostingPreference === "managed" ? "you want it run for you" : "it fits the way you work";
 }
 
@@ -242,7 +250,7 @@ export function stackWarnings(
           kind: "replaced-tool",
           capability,
           tools: [slug],
-          message: `You also use ${tool.name} for ${item.capabilityName.toLowerCase()}; the plan moves that job to ${item.pick.name}${item.replaces ? `, with ${item.replaces.name}` : ""}.`,
+          message: `You also use ${tool.name} for ${jobName(item.capabilityName)}; the plan moves that job to ${item.pick.name}${item.replaces ? `, with ${item.replaces.name}` : ""}.`,
         });
         continue;
       }
@@ -253,7 +261,7 @@ export function stackWarnings(
         kind: "overlap",
         capability,
         tools: [kept.slug, slug],
-        message: `You use both ${kept.name} and ${tool.name} for ${item?.capabilityName.toLowerCase() ?? capability}. The plan keeps ${kept.name} for it; settle on one when it suits you, to run one tool less.`,
+        message: `You use both ${kept.name} and ${tool.name} for ${item ? jobName(item.capabilityName) : capability}. The plan keeps ${kept.name} for it; settle on one when it suits you, to run one tool less.`,
       });
     }
   }
@@ -290,7 +298,7 @@ export function stackWarnings(
         kind: retired && isRetiredStatus(retired.status) ? "retired-tool-in-use" : "replaced-tool",
         capability: item.capability,
         tools: [item.replaces.slug],
-        message: `We suggest moving ${item.capabilityName.toLowerCase()} from ${item.replaces.name} to ${item.pick?.name ?? "another tool"}. ${item.replaces.reason} ${item.replaces.migration}`,
+        message: `We suggest moving ${jobName(item.capabilityName)} from ${item.replaces.name} to ${item.pick?.name ?? "another tool"}. ${item.replaces.reason} ${item.replaces.migration}`,
       });
     }
   }
@@ -313,7 +321,7 @@ export function stackWarnings(
     const reasons = exclusionReasons(tool, c, "now");
     const replacedIn = items.filter((i) => i.pick && tool.capabilities.primary.includes(i.capability));
     if (reasons.length > 0 && replacedIn.length > 0) {
-      const by = replacedIn.map((i) => `${i.pick!.name} for ${i.capabilityName.toLowerCase()}`).join(", ");
+      const by = replacedIn.map((i) => `${i.pick!.name} for ${jobName(i.capabilityName)}`).join(", ");
       warnings.push({
         kind: "replaced-tool",
         tools: [slug],

@@ -19,7 +19,7 @@ import { prepareCatalog, type PreparedCatalog } from "./prepared-catalog";
 import { isPlatform } from "./relations";
 import { scoreTool, scoreToolTotal, teamCapacity, total, WEIGHTS, type SlotContext } from "./scoring";
 import { Stack, stackScore, type JobContext } from "./stack";
-import { costOf, effortOf, migrationOf, teamPhrase } from "./texts";
+import { costOf, effortOf, migrationOf, teamPhrase, jobName } from "./texts";
 import type {
   Horizon,
   Recommendation,
@@ -147,7 +147,7 @@ export function recommendCore(
 
   // 1. The capabilities this team needs, and when.
   const { planned, omitted } = planCapabilities(profile, catalog);
-  const names = new Map(planned.map((s) => [s.capability, s.name.toLowerCase()]));
+  const names = new Map(planned.map((s) => [s.capability, jobName(s.name)]));
   const nameOf = (capability: string) => names.get(capability) ?? capability.replace(/-/g, " ");
   const candidatesFor = (context: SlotContext, horizon: Horizon): Candidate[] =>
     (p.byCapability.get(context.capability) ?? [])
@@ -425,7 +425,14 @@ export function recommendCore(
       }
     }
     // One companion at most, for the same job (Grafana's dashboards with Prometheus), and none if one is there.
-    const companions = withCompanion ? [...p.relations.companionsOf(tool.slug)].sort() : [];
+    // The best fit for this team first (Prometheus before a paid managed Prometheus for a team without a budget).
+    const fit = new Map(slot.candidates.map((cand) => [cand.tool.slug, cand.baseTotal]));
+    const companions = withCompanion
+      ? [...p.relations.companionsOf(tool.slug)].sort(
+          (a, b) =>
+            (fit.get(b) ?? Number.NEGATIVE_INFINITY) - (fit.get(a) ?? Number.NEGATIVE_INFINITY) || (a < b ? -1 : 1),
+        )
+      : [];
     if (!companions.some((slug) => stack.has(slug))) {
       for (const slug of companions) {
         const companion = p.bySlug.get(slug);
@@ -437,7 +444,7 @@ export function recommendCore(
           (cap) => slotByCapability.has(cap) && cap !== slot.capability,
         );
         if (doesJob && !ownJob && isEligible(companion, c, horizon)) {
-          brought.push({ tool: companion, why: `goes with ${tool.name} for ${slot.name.toLowerCase()}` });
+          brought.push({ tool: companion, why: `goes with ${tool.name} for ${jobName(slot.name)}` });
           break;
         }
       }
@@ -654,7 +661,7 @@ function withSpecificReason(
       ...reasons,
     ];
   if (runnerUp) return [`Ahead of ${runnerUp.tool.name}: ${whyNot(chosen, runnerUp).replace(/\.$/, "")}`, ...reasons];
-  return [`The only tool built for ${slot.name.toLowerCase()} that fits your answers`, ...reasons];
+  return [`The only tool built for ${jobName(slot.name)} that fits your answers`, ...reasons];
 }
 
 function buildItem(
@@ -715,7 +722,7 @@ function buildItem(
       : undefined;
   const budgetNote = decision.inPlaceOf
     ? [
-        `Already in your stack, so it covers ${slot.name.toLowerCase()} without a new tool while your team takes on the changes above; ${decision.inPlaceOf.name} fits better and can follow at the next step`,
+        `Already in your stack, so it covers ${jobName(slot.name)} without a new tool while your team takes on the changes above; ${decision.inPlaceOf.name} fits better and can follow at the next step`,
       ]
     : [];
   const sideJob =

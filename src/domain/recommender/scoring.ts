@@ -1,6 +1,6 @@
 import type { Constraints } from "../assessment/constraints";
 import { CLOUD_LABELS, type MaturityStage, type TeamSize } from "../catalog/vocabulary";
-import { teamPhrase } from "./texts";
+import { teamPhrase, jobName } from "./texts";
 import type { RecommenderTool, ScoreComponent } from "./types";
 
 /**
@@ -233,7 +233,7 @@ function scoreInto(
 
   const isPrimary = tool.capabilities.primary.includes(slot.capability);
   add("capability", "Capability", isPrimary ? WEIGHTS.primaryCapability : WEIGHTS.secondaryCapability, () =>
-    isPrimary ? `Built for ${slot.capabilityName.toLowerCase()}` : "Does this as a side feature",
+    isPrimary ? `Built for ${jobName(slot.capabilityName)}` : "Does this as a side feature",
   );
 
   // Stage fit is judged over the stages the slot spans: a capability the answers pulled forward is not held

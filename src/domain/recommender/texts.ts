@@ -81,3 +81,14 @@ export function migrationOf(capability: string, from: Pick<RecommenderTool, "ops
   const size = from.opsComplexity >= 4 ? "weeks of work" : from.opsComplexity >= 3 ? "one to two weeks" : "a few days";
   return `Migration means ${work}: plan ${size}, and run both side by side until the switch.`;
 }
+
+/**
+ * A capability's name inside a sentence: "LLM guardrails & AI security" → "LLM guardrails & AI security",
+ * "Model registry" → "model registry". Words in lower case, except acronyms (two or more capitals: LLM, AI, ML, A/B).
+ */
+export function jobName(name: string): string {
+  return name
+    .split(" ")
+    .map((word) => ((word.match(/[A-Z]/g)?.length ?? 0) >= 2 ? word : word.toLowerCase()))
+    .join(" ");
+}
