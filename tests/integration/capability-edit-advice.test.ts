@@ -88,4 +88,3 @@ test("a capability whose plan a maintainer removes is no longer filled", async (
   const after = await recommendation();
   expect(after.items.map((i) => i.capability)).not.toContain(planned!.capability);
 });
-

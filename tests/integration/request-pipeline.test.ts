@@ -51,7 +51,9 @@ describe("the request path in front of the app", () => {
     const post = (path: string, headers: Record<string, string>) =>
       fetch(`${base}${path}`, { method: "POST", headers, body: "x" });
     expect((await post("/assess", { origin: "https://evil.example" })).status).toBe(403);
-    expect((await post("/admin/tools", { origin: "https://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+    expect(
+      (await post("/admin/tools", { origin: "https://evil.example", "x-forwarded-host": "evil.example" })).status,
+    ).toBe(403);
     expect((await post("/assess", { origin: base })).status).toBe(200);
     expect((await post("/api/v1/assessments", { origin: "https://evil.example" })).status).toBe(200);
     expect(seen.map((s) => s.url)).toEqual(["/assess", "/api/v1/assessments"]);

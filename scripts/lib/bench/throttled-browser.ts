@@ -146,7 +146,11 @@ async function tryControl(page: Page, check: UsableCheck): Promise<string> {
     // Where the change does not apply by itself, the form's button does.
     await page.waitForTimeout(1000);
     if ((await heading.innerText()) === before) {
-      await page.locator("form[role='search'] button[type='submit']").first().click({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator("form[role='search'] button[type='submit']")
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     }
     try {
       await page.waitForFunction((text) => document.querySelector("#results-heading")?.textContent !== text, before, {

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RESERVED_FIELD_NAMES, WIZARD_FIELDS, resolveWizardStep, toWizardQuestionnaire } from "@/domain/assessment/answer-form";
+import {
+  RESERVED_FIELD_NAMES,
+  WIZARD_FIELDS,
+  resolveWizardStep,
+  toWizardQuestionnaire,
+} from "@/domain/assessment/answer-form";
 import type { Answers } from "@/domain/assessment/answer-model";
 import { AssessmentWizard } from "@/features/assessment/assessment-wizard";
 import { loadAssessment } from "@/server/assessments/assessment-service";
@@ -42,7 +47,9 @@ export default async function AssessPage({ searchParams }: { searchParams: Searc
   }));
   const ids = new Set(questionnaire.questions.map((q) => q.id));
   // A step submitted from the page (without JavaScript) brings its answers in the URL.
-  const isSubmittedStep = entries.some(([name]) => ids.has(name) || (RESERVED_FIELD_NAMES.has(name) && name !== WIZARD_FIELDS.from));
+  const isSubmittedStep = entries.some(
+    ([name]) => ids.has(name) || (RESERVED_FIELD_NAMES.has(name) && name !== WIZARD_FIELDS.from),
+  );
   const step = resolveWizardStep(questionnaire, entries);
   // Answers carried over from an edited assessment: only those the current questions still ask.
   const previousAnswers: Answers = previous

@@ -119,9 +119,8 @@ describe("a step submitted without JavaScript", () => {
     const opened: [string, string] = [gate.id, followUp.showIf!.anyOf[0]!];
     const first = resolveWizardStep(questionnaire, [["step", sectionOf(index)], ["to", "next"], ...others, opened]);
     expect(first.index).toBe(index);
-    expect(first.errors).toEqual({
-      [followUp.id]: expect.stringMatching(/^One more question, because of your answer/),
-    });
+    expect(Object.keys(first.errors)).toEqual([followUp.id]);
+    expect(first.errors[followUp.id]).toMatch(/^One more question, because of your answer/);
     // Sent again without an answer to it, the question was on the page: now it is missing.
     const again = resolveWizardStep(questionnaire, [
       ["step", sectionOf(index)],

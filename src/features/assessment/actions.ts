@@ -55,7 +55,10 @@ export async function submitAssessmentForm(_previous: SubmitState, form: FormDat
     result = await submitAssessment({ answers, ...(parentId ? { parentId } : {}) });
   } catch (error) {
     if (!isDatabaseUnavailableError(error)) throw error;
-    return refuse({}, "The service cannot reach its database right now. Your answers are kept; try again in a few seconds.");
+    return refuse(
+      {},
+      "The service cannot reach its database right now. Your answers are kept; try again in a few seconds.",
+    );
   }
   if (!result.ok) {
     const errors: Record<string, string> = {};
@@ -66,8 +69,11 @@ export async function submitAssessmentForm(_previous: SubmitState, form: FormDat
       const question = root === "answers" && questionId ? byId.get(questionId) : undefined;
       if (question) {
         errors[question.id] ??=
-          issue.message === "is required" ? missingAnswerMessage(question) : `This answer was not accepted: ${issue.message}.`;
-      } else if (root === "parentId") notices.push("The assessment you were editing no longer exists; save these answers as a new one.");
+          issue.message === "is required"
+            ? missingAnswerMessage(question)
+            : `This answer was not accepted: ${issue.message}.`;
+      } else if (root === "parentId")
+        notices.push("The assessment you were editing no longer exists; save these answers as a new one.");
       else notices.push(`${issue.path.join(".")} ${issue.message}.`);
     }
     return refuse(errors, notices[0] ?? "Some questions still need an answer.");

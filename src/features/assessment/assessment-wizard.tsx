@@ -197,13 +197,7 @@ export function AssessmentWizard({ questionnaire, tools, initial, answersInUrl, 
         that belongs to the form. "Next" on every step; on the last one it stays there (and runs the tool finder),
         so Enter never sends the assessment.
       */}
-      <button
-        type="submit"
-        form={FORM_ID}
-        name={WIZARD_FIELDS.to}
-        value={isLast ? section.slug : "next"}
-        hidden
-      />
+      <button type="submit" form={FORM_ID} name={WIZARD_FIELDS.to} value={isLast ? section.slug : "next"} hidden />
       <nav aria-label="Assessment sections" className="lg:sticky lg:top-6 lg:self-start">
         <div className="mb-4">
           <div className="flex justify-between text-sm">

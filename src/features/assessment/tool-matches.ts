@@ -17,7 +17,11 @@ export function matchTools(
     .filter((t) => {
       if (exclude.has(t.slug)) return false;
       const name = t.name.toLowerCase();
-      return name.includes(needle) || t.slug.includes(needle) || (compact !== "" && t.slug.replace(/-/g, "").includes(compact));
+      return (
+        name.includes(needle) ||
+        t.slug.includes(needle) ||
+        (compact !== "" && t.slug.replace(/-/g, "").includes(compact))
+      );
     })
     .sort(
       (a, b) =>

@@ -49,8 +49,7 @@ export function ToolPicker({ name, tools, selected, onChange, labelledBy, server
   const chosen = new Set(selected);
   const matches = useMemo(() => matchTools(tools, text, new Set(selected), MAX_MATCHES), [tools, text, selected]);
   const serverMatches = useMemo(
-    () =>
-      serverFilter ? matchTools(tools, serverFilter, new Set(listed), MAX_SERVER_MATCHES) : ([] as PickerTool[]),
+    () => (serverFilter ? matchTools(tools, serverFilter, new Set(listed), MAX_SERVER_MATCHES) : ([] as PickerTool[])),
     [tools, serverFilter, listed],
   );
   const expanded = open && matches.length > 0;

@@ -145,11 +145,11 @@ export function createRequestListener({ app, pages, revision, trustProxy }: Requ
 function refuseUndecodablePosts(req: IncomingMessage, res: ServerResponse, context: RequestContext) {
   if (/^\/api(\/|$|\?)/.test(req.url ?? "")) return;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     if (status === 500 && (!context.actionRan || context.malformed)) {
       logger.warn({ url: req.url?.slice(0, 200) }, "refused: malformed form or server-action request");
       return writeHead(400, ...rest);
     }
     return writeHead(status, ...rest);
-  });
+  };
 }

@@ -51,7 +51,11 @@ describe("cross-site writes to pages", () => {
   });
 
   test("behind a trusted proxy the forwarded host is the site's own", () => {
-    const forwarded = headers({ host: "10.0.0.5:3000", "x-forwarded-host": "advisor.example", origin: "https://advisor.example" });
+    const forwarded = headers({
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "advisor.example",
+      origin: "https://advisor.example",
+    });
     expect(isRefusedOrigin("POST", "/assess", forwarded)).toBe(false);
   });
 });

@@ -56,7 +56,9 @@ function getBrowser(): Promise<Browser> {
     const { args, sandboxed } = serverChromiumArgs(process.getuid?.());
     if (!sandboxed && !warnedUnsandboxed) {
       warnedUnsandboxed = true;
-      logger.warn("the server runs as root, so its PDF browser runs without Chromium's sandbox; run it as another user");
+      logger.warn(
+        "the server runs as root, so its PDF browser runs without Chromium's sandbox; run it as another user",
+      );
     }
     const launching = chromium.launch({ executablePath, args });
     browser = launching;
