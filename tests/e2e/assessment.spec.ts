@@ -6,10 +6,13 @@ async function answerStep(page: Page, choice = 1) {
   // A follow-up question can appear once its gate is answered (the LLM hosting question after "LLM applications"):
   // answer until no new question shows.
   const fieldsets = page.locator("form fieldset[id^='q-']");
-  let answered = 0;
-  for (let count = await fieldsets.count(); answered < count; count = await fieldsets.count()) {
-    for (; answered < count; answered++) {
-      const fieldset = fieldsets.nth(answered);
+  // Again from the top when questions appeared or went (a gate answered differently): checking is idempotent.
+  for (let pass = 0, previous = -1; pass < 3; pass++) {
+    const count = await fieldsets.count();
+    if (count === previous) break;
+    previous = count;
+    for (let i = 0; i < count; i++) {
+      const fieldset = fieldsets.nth(i);
       const radios = fieldset.getByRole("radio");
       const radioCount = await radios.count();
       if (radioCount > 0) {
@@ -45,6 +48,8 @@ test.describe("a team assesses its MLOps maturity", () => {
   });
 
   test("answers everything and sees its stage, dimensions and action items", async ({ page }) => {
+    // Forty-two questions answered one by one, then the report: longer than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await expect(page.getByRole("heading", { level: 2, name: "Team & process" })).toBeVisible();
     await expectAccessible(page);
     await answerEverything(page, 1);
@@ -149,6 +154,8 @@ test.describe("a team assesses its MLOps maturity", () => {
   });
 
   test("edits the answers of a saved assessment into a new one, leaving the old permalink valid", async ({ page }) => {
+    // Forty-two questions answered one by one, then the report: longer than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await answerEverything(page, 0);
     await page.getByRole("button", { name: "See my results" }).click();
     await expect(page).toHaveURL(/\/r\//);
