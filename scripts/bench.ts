@@ -75,11 +75,15 @@ const row = (section: string, bare: string, value: string, budget = "", ok: bool
   );
 };
 
+/** Set when a section throws: with --check, the run then fails too (a check that could not run did not pass). */
+let sectionFailed = false;
+
 /** Runs one section; a failure becomes a failed row instead of ending the run. */
 async function section(name: string, run: () => Promise<unknown>) {
   try {
     await run();
   } catch (error) {
+    sectionFailed = true;
     row(name, "section failed", error instanceof Error ? error.message.split("\n")[0]! : String(error), "", false);
   }
 }
@@ -654,6 +658,10 @@ async function main() {
       `${previous}<!-- bench:start -->\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n\n${table}\n`,
     );
     console.log("wrote docs/performance.md");
+  }
+  if (values.check && sectionFailed) {
+    console.error("A section failed to run (see its row above): its budgets were not checked.");
+    process.exit(1);
   }
   if (values.check && overBudget) {
     console.error(
