@@ -82,13 +82,21 @@ export function migrationOf(capability: string, from: Pick<RecommenderTool, "ops
   return `Migration means ${work}: plan ${size}, and run both side by side until the switch.`;
 }
 
+const jobNames = new Map<string, string>();
+
 /**
  * A capability's name inside a sentence: "LLM guardrails & AI security" → "LLM guardrails & AI security",
  * "Model registry" → "model registry". Words in lower case, except acronyms (two or more capitals: LLM, AI, ML, A/B).
  */
 export function jobName(name: string): string {
-  return name
-    .split(" ")
-    .map((word) => ((word.match(/[A-Z]/g)?.length ?? 0) >= 2 ? word : word.toLowerCase()))
-    .join(" ");
+  let lowered = jobNames.get(name);
+  if (lowered === undefined) {
+    lowered = name
+      .split(" ")
+      .map((word) => ((word.match(/[A-Z]/g)?.length ?? 0) >= 2 ? word : word.toLowerCase()))
+      .join(" ");
+    // Capability names are few and fixed; each is worked out once per process.
+    if (jobNames.size < 1000) jobNames.set(name, lowered);
+  }
+  return lowered;
 }
