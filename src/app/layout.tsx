@@ -9,7 +9,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "MLOps Stack Advisor", template: "%s · MLOps Stack Advisor" },
   description:
-    "Assess your team's MLOps maturity and get a staged, explained tool stack — what to adopt now, next and later — with a lifecycle diagram and exports.",
+    "Assess your team's MLOps maturity and get a change plan — what to keep, the few changes to make now, what comes next and later — with a lifecycle diagram and exports.",
 };
 
 export const viewport: Viewport = {

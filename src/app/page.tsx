@@ -40,8 +40,9 @@ export default async function HomePage() {
             Choose the MLOps tools your team needs now — and know what comes next.
           </h1>
           <p className="mt-6 max-w-2xl text-lg text-ink-muted">
-            Assess your team&apos;s maturity in about ten minutes. Get a staged, explained tool stack that respects your
-            constraints, a lifecycle diagram, and a report you can take to your design review.
+            Assess your team&apos;s maturity in about ten minutes. Get a change plan that keeps what already works,
+            names the few changes to make now and what comes next, respects your constraints, and comes with a lifecycle
+            diagram and a report you can take to your design review.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link
