@@ -1,33 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { answerStep } from "./support/questionnaire";
 
 /**
  * The questionnaire as a plain HTML form: a team whose browser runs no JavaScript (or has not loaded it yet) answers
  * every step, each one submitted to the server and shown again with the answers kept, and gets its report.
  */
 test.use({ javaScriptEnabled: false });
-
-async function answerStep(page: Page, choice: number) {
-  // A follow-up question can appear once its gate is answered (the LLM hosting question after "LLM applications"):
-  // answer until no new question shows.
-  const fieldsets = page.locator("form fieldset[id^='q-']");
-  // Again from the top when questions appeared or went (a gate answered differently): checking is idempotent.
-  for (let pass = 0, previous = -1; pass < 3; pass++) {
-    const count = await fieldsets.count();
-    if (count === previous) break;
-    previous = count;
-    for (let i = 0; i < count; i++) {
-      const fieldset = fieldsets.nth(i);
-      const radios = fieldset.getByRole("radio");
-      const radioCount = await radios.count();
-      if (radioCount > 0) {
-        await radios.nth(Math.min(choice, radioCount - 1)).check();
-        continue;
-      }
-      const boxes = fieldset.getByRole("checkbox");
-      if ((await boxes.count()) > 0) await boxes.first().check();
-    }
-  }
-}
 
 test.describe("a team without JavaScript", () => {
   test("answers the questionnaire step by step, adds a tool it uses, and gets its report @mobile", async ({ page }) => {

@@ -1,29 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { answerStep } from "./support/questionnaire";
 import { expectAccessible } from "./support/axe";
-
-/** Answers every question on the current step: the n-th choice of each (clamped), first practice for multi. */
-async function answerStep(page: Page, choice = 1) {
-  // A follow-up question can appear once its gate is answered (the LLM hosting question after "LLM applications"):
-  // answer until no new question shows.
-  const fieldsets = page.locator("form fieldset[id^='q-']");
-  // Again from the top when questions appeared or went (a gate answered differently): checking is idempotent.
-  for (let pass = 0, previous = -1; pass < 3; pass++) {
-    const count = await fieldsets.count();
-    if (count === previous) break;
-    previous = count;
-    for (let i = 0; i < count; i++) {
-      const fieldset = fieldsets.nth(i);
-      const radios = fieldset.getByRole("radio");
-      const radioCount = await radios.count();
-      if (radioCount > 0) {
-        await radios.nth(Math.min(choice, radioCount - 1)).check();
-        continue;
-      }
-      const boxes = fieldset.getByRole("checkbox");
-      if ((await boxes.count()) > 0) await boxes.first().check();
-    }
-  }
-}
 
 async function stepHeading(page: Page) {
   return page.locator("#section-heading").innerText();
